@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Settings. Every rule that domain.md marks [C2] or [M] lives here with a
+ * sensible default. The loader (src/config, the only user of iniparser)
+ * validates a file against the settings table and refuses to guess: a bad
+ * key or value is reported with file, line and key.
+ *
+ * mc_config is a plain value; strings are fixed buffers, nothing to free.
+ */
+#ifndef MOTCUA_CONFIG_H
+#define MOTCUA_CONFIG_H
+
+#include <stdbool.h>
+
+#include "motcua/error.h"
+
+enum mc_supplement_mode { MC_SUPPLEMENT_RESTART, MC_SUPPLEMENT_PAUSE };
+enum mc_judge_by { MC_JUDGE_BY_DATE, MC_JUDGE_BY_MINUTE };
+enum mc_theme { MC_THEME_DARK, MC_THEME_LIGHT, MC_THEME_MONO };
+
+#define MC_CFG_STR 256
+#define MC_CFG_PATH 1024
+
+typedef struct mc_config {
+	/* [agency] */
+	char agency_name[MC_CFG_STR];     /* issuing agency, e.g. "Sở Tư pháp tỉnh Đồng Nai" */
+	char agency_code[64];             /* national electronic identifier, e.g. 000.00.31.H29 */
+	char agency_short[64];            /* symbol used in document numbers, e.g. "STP" */
+	char superior_name[MC_CFG_STR];   /* e.g. "UBND tỉnh Đồng Nai" */
+	char desk_name[MC_CFG_STR];       /* e.g. "Bộ phận Một cửa" */
+	char place_name[MC_CFG_STR];      /* place in letters: "Đồng Nai, ngày ..." */
+	char agency_address[MC_CFG_STR];
+	char agency_phone[64];
+
+	/* [signer] */
+	char head_title[MC_CFG_STR];      /* e.g. "GIÁM ĐỐC" */
+	char head_name[MC_CFG_STR];
+	char deputy_title[MC_CFG_STR];    /* e.g. "PHÓ GIÁM ĐỐC" (signs with "KT.") */
+	char deputy_name[MC_CFG_STR];
+	char apology_authority[16];       /* "", "KT.", "TL.", "TM.", "Q.", "TUQ." */
+	char clerk_title[MC_CFG_STR];     /* e.g. "Công chức tiếp nhận" */
+
+	/* [hours] minutes of the day */
+	int morning_open, morning_close, afternoon_open, afternoon_close;
+	bool weekend[7];                  /* indexed by weekday, 0 = Sunday */
+	int hours_per_day;                /* one working day in hours, for budgets */
+
+	/* [rules] */
+	int handover_cutoff;              /* 15:00: hand-over after it moves to next day */
+	int same_day_cutoff;              /* 15:00: default cut-off of same-day procedures */
+	enum mc_supplement_mode supplement_mode;
+	int supplement_days;              /* supplement request due within N working days */
+	enum mc_judge_by judge_by;
+	int due_soon_days;                /* "due soon" window in working days */
+	int apology_days_before;          /* apology due N working days before due */
+	bool makeup_saturdays;            /* make-up Saturdays count as working days */
+
+	/* [codes] */
+	char code_pattern[MC_CFG_STR];    /* "{agency}-{yymmdd}-{seq:4}" */
+
+	/* [files] */
+	char calendar_path[MC_CFG_PATH];  /* a file or a directory of *.tsv */
+	char catalogue_path[MC_CFG_PATH];
+	char rubric_path[MC_CFG_PATH];
+	char database_path[MC_CFG_PATH];  /* empty: $XDG_DATA_HOME/motcua/motcua.db */
+	char templates_dir[MC_CFG_PATH];  /* empty: the installed assets */
+	char output_dir[MC_CFG_PATH];     /* where letters go without a printer */
+
+	/* [ui] */
+	char language[16];                /* "vi" (default) or "en" */
+	enum mc_theme theme;
+
+	/* [print] */
+	char printer_command[MC_CFG_STR]; /* e.g. "lp -d PRINTER"; empty = files only */
+
+	/* [privacy] */
+	bool mask_ids;
+	int retention_years;
+
+	/* [audit] */
+	bool allow_backdated;             /* writes under --now allowed (marked) */
+
+	/* Where the values came from ("" = built-in defaults). */
+	char source_path[MC_CFG_PATH];
+} mc_config;
+
+/* Fill *c with the built-in defaults (the same values data/motcua.ini documents). */
+void mc_config_defaults(mc_config *c);
+
+/*
+ * Load settings. path: an explicit --config file (must exist) or NULL to search
+ * $XDG_CONFIG_HOME/motcua/motcua.ini (else ~/.config/...), then
+ * /etc/motcua/motcua.ini, else defaults. Any unknown section or key, bad value
+ * or unparseable line fails with file, line and key in e->msg.
+ */
+mc_status mc_config_load(mc_config *c, const char *path, mc_err *e);
+
+#endif

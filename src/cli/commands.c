@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The command table: product.md §3 is the contract. --help and the man page
+ * list these in this order.
+ */
+#include "cli/commands.h"
+#include "motcua/i18n.h"
+
+const mc_cli_command mc_cli_commands[] = {
+	{"calendar", cmd_calendar,
+	 "calendar due|days|lunar|impact ...",
+	 N_("working calendar: due moments, days off, lunar dates, impact of a change")},
+};
+
+const size_t mc_cli_command_count = sizeof mc_cli_commands / sizeof mc_cli_commands[0];

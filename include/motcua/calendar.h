@@ -12,12 +12,16 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "motcua/config.h"
 #include "motcua/error.h"
 #include "motcua/mctime.h"
 
 typedef struct mc_calendar mc_calendar;
+
+/* "No date": returned by the day arithmetic outside the supported years. */
+#define MC_DATE_NONE INT32_MIN
 
 typedef enum {
 	MC_DAY_WORK,     /* ordinary working weekday */
@@ -62,5 +66,28 @@ bool mc_calendar_has_year(const mc_calendar *cal, int year);
 
 /* The listed days of a year, sorted; *out is malloc'd, caller frees. */
 mc_status mc_calendar_year_days(const mc_calendar *cal, int year, mc_cal_entry **out, size_t *n, mc_err *e);
+
+/*
+ * Additions (step 2).
+ *
+ * Ownership: names returned by mc_calendar_day() live as long as the
+ * calendar or until the next mc_calendar_load*(); weekday names are static.
+ *
+ * Loading is all or nothing: when a file (or any file of a directory) is
+ * refused, the calendar is left exactly as it was.
+ */
+
+/* Translated weekday name, 0 = Sunday ... 6 = Saturday ("Thứ Hai"). */
+const char *mc_weekday_name(int weekday);
+/* Office minutes in one working day (morning + afternoon). */
+int mc_calendar_office_minutes(const mc_calendar *cal);
+/* Working days in the interval (a, b]; negative when b < a. */
+int32_t mc_calendar_working_days_between(const mc_calendar *cal, mc_date a, mc_date b);
+/*
+ * Short translated reason why d is not a working day, e.g. "weekend",
+ * "Tết Nguyên đán Ất Tỵ (holiday)", "... (holiday, provisional)"; empty
+ * for a working day.
+ */
+void mc_calendar_day_reason(const mc_calendar *cal, mc_date d, char *buf, size_t size);
 
 #endif

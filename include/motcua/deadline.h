@@ -29,7 +29,7 @@ typedef enum {
 typedef struct mc_limit {
 	mc_limit_unit unit;
 	int amount;  /* ignored for same-day */
-	int cutoff;  /* same-day cut-off minute of day; -1 = the configured default */
+	int cutoff;  /* same-day cut-off minute of day; -1 (or 0) = the configured default */
 } mc_limit;
 
 /* "5 days", "8 hours", "30 calendar-days", "same-day" (also "5 ngày"...). */
@@ -70,8 +70,13 @@ mc_time mc_handover_moment(const mc_calendar *cal, mc_time t);
 int64_t mc_working_minutes(const mc_calendar *cal, mc_time a, mc_time b);
 /* Add n office minutes to t (t first moved to the next opening). */
 mc_time mc_add_working_minutes(const mc_calendar *cal, mc_time t, int64_t n);
-/* The n-th working day after d (n >= 0; n = 0 gives d if working, else the next). */
+/*
+ * The n-th working day after d (n >= 0; n = 0 gives d if working, else the next).
+ * O(1). MC_DATE_NONE when the result falls outside the supported years.
+ */
 mc_date mc_add_working_days(const mc_calendar *cal, mc_date d, int n);
+/* The n-th working day before d (n >= 1), or MC_DATE_NONE. O(1). */
+mc_date mc_sub_working_days(const mc_calendar *cal, mc_date d, int n);
 
 /*
  * Supplement, pause-and-extend mode: the due moment moved by the office time

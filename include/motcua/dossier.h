@@ -217,6 +217,9 @@ typedef struct mc_dossier {
 		mc_notify notified_by;
 		char actor[MC_NAME_MAX];
 	} apology;
+	int64_t procedure_id;
+	int procedure_version;   /* catalogue version the dossier was received with */
+	int step_seq;            /* procedure step reached (0 = none yet) */
 } mc_dossier;
 
 /* One dossier by code (exact, case-insensitive). */

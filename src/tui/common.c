@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Helpers shared by the screens that show dossiers: the operation context,
+ * the meaning colours (within time / due soon / overdue) and the standard
+ * dossier table row.
+ */
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "motcua/deadline.h"
+#include "motcua/i18n.h"
+#include "tui/screens.h"
+
+static const char *actor_name(void)
+{
+	static char name[64];
+	if (name[0])
+		return name;
+	const char *u = getenv("USER");
+	if (!u || !*u) {
+		struct passwd *pw = getpwuid(getuid());
+		u = pw ? pw->pw_name : "clerk";
+	}
+	snprintf(name, sizeof name, "%s", u);
+	return name;
+}
+
+void tui_ctx(tui_app *app, mc_ctx *ctx)
+{
+	ctx->db = app->store;
+	ctx->cfg = &app->cli->cfg;
+	ctx->cal = app->cal;
+	ctx->clock = &app->cli->clock;
+	ctx->actor = actor_name();
+}
+
+tui_role tui_dossier_role(tui_app *app, const mc_dossier *d)
+{
+	if (!mc_dossier_status_open(d->status))
+		return TUI_ROLE_DIM;
+	if (d->status == MC_STATUS_SUPPLEMENT)
+		return TUI_ROLE_NORMAL;
+	mc_time now = (mc_time)tui_now(app);
+	if (mc_is_overdue(app->cal, d->due, now))
+		return TUI_ROLE_LATE;
+	if (mc_is_due_soon(app->cal, d->due, now))
+		return TUI_ROLE_SOON;
+	return TUI_ROLE_OK;
+}
+
+const char *tui_dossier_state(tui_app *app, const mc_dossier *d)
+{
+	if (!mc_dossier_status_open(d->status) || d->status == MC_STATUS_SUPPLEMENT)
+		return mc_dossier_status_label(d->status);
+	switch (tui_dossier_role(app, d)) {
+	case TUI_ROLE_LATE: return _("Overdue");
+	case TUI_ROLE_SOON: return _("Due soon");
+	default: return _("Within time");
+	}
+}
+
+void tui_short_time(long long t, char *buf, size_t size)
+{
+	if (t == (long long)MC_TIME_NONE) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
+	int y, m, d;
+	mc_date_to_ymd(mc_time_date((mc_time)t), &y, &m, &d);
+	int min = mc_time_minute_of_day((mc_time)t);
+	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, min / 60, min % 60);
+}
+
+int tui_days_late(tui_app *app, long long due)
+{
+	mc_time now = (mc_time)tui_now(app);
+	if (due == (long long)MC_TIME_NONE || !mc_is_overdue(app->cal, (mc_time)due, now))
+		return 0;
+	int n = 0;
+	mc_date d = mc_time_date((mc_time)due), end = mc_time_date(now);
+	for (mc_date k = d + 1; k <= end && n < 100000; k++)
+		if (mc_calendar_is_working_day(app->cal, k))
+			n++;
+	return n > 0 ? n : 1;
+}
+
+/* Column layout of the dossier table for a width. */
+struct cols {
+	int code, name, proc, state, due;
+};
+
+static struct cols layout(int cols)
+{
+	struct cols c;
+	c.code = 22;
+	c.state = 14;
+	c.due = 17;
+	int rest = cols - c.code - c.state - c.due - 4;
+	if (rest < 20)
+		rest = 20;
+	c.name = rest * 2 / 5;
+	c.proc = rest - c.name;
+	return c;
+}
+
+void tui_dossier_header(int y, int cols)
+{
+	struct cols c = layout(cols);
+	int a = tui_attr(TUI_ROLE_HEADER);
+	tui_fill(y, 0, cols, a);
+	int x = 0;
+	tui_put(y, x, c.code, _("Code"), a, false);
+	x += c.code + 1;
+	tui_put(y, x, c.name, _("Applicant"), a, false);
+	x += c.name + 1;
+	tui_put(y, x, c.proc, _("Procedure"), a, false);
+	x += c.proc + 1;
+	tui_put(y, x, c.state, _("State"), a, false);
+	x += c.state + 1;
+	tui_put(y, x, c.due, _("Due"), a, false);
+}
+
+void tui_dossier_row(tui_app *app, int y, int cols, const mc_dossier *d, bool selected)
+{
+	struct cols c = layout(cols);
+	int a = tui_attr(selected ? TUI_ROLE_SELECTED : tui_dossier_role(app, d));
+	tui_fill(y, 0, cols, a);
+	int x = 0;
+	tui_put(y, x, c.code, d->code, a, false);
+	x += c.code + 1;
+	tui_put(y, x, c.name, d->applicant_name, a, false);
+	x += c.name + 1;
+	tui_put(y, x, c.proc, d->procedure_name, a, false);
+	x += c.proc + 1;
+	tui_put(y, x, c.state, tui_dossier_state(app, d), a, false);
+	x += c.state + 1;
+	char due[32];
+	tui_short_time(d->due, due, sizeof due);
+	tui_put(y, x, c.due, due, a, false);
+}

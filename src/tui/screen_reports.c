@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Reports: a period picker (calendar month, official 15th-14th month,
+ * quarter, 6 months, 9 months, year), the national table by field with its
+ * 13 columns, the rates with their definitions, and drill-down: Enter on a
+ * number lists how many dossiers are behind it.
+ */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "motcua/i18n.h"
+#include "motcua/period.h"
+#include "motcua/report.h"
+#include "tui/screens.h"
+
+enum { P_MONTH, P_OFFICIAL, P_QUARTER, P_HALF, P_NINE, P_YEAR, P_COUNT };
+
+typedef struct rep_state {
+	int kind;
+	int offset; /* periods back from the current one */
+	mc_date from, to;
+	char period_text[64];
+	mc_report *rep;
+	int row, col; /* cursor: row n_rows = total */
+	char error[TUI_MSG];
+} rep_state;
+
+static const char *const kind_labels[P_COUNT] = {N_("month"), N_("official month"),
+                                                 N_("quarter"), N_("6 months"),
+                                                 N_("9 months"), N_("year")};
+
+static void *rep_create(tui_app *app)
+{
+	(void)app;
+	return calloc(1, sizeof(rep_state));
+}
+
+static void rep_destroy(void *st)
+{
+	rep_state *s = st;
+	if (s)
+		mc_report_free(s->rep);
+	free(s);
+}
+
+static void period_text(tui_app *app, rep_state *s)
+{
+	int y, m, d;
+	mc_date_to_ymd(mc_time_date((mc_time)tui_now(app)), &y, &m, &d);
+	int k = s->offset;
+	switch (s->kind) {
+	case P_MONTH:
+	case P_OFFICIAL: {
+		int mm = (y * 12 + (m - 1)) - k;
+		if (s->kind == P_OFFICIAL && d >= 15)
+			mm++; /* from the 15th the official month is the next one */
+		snprintf(s->period_text, sizeof s->period_text, "%04d-%02d%s", mm / 12, mm % 12 + 1,
+		         s->kind == P_OFFICIAL ? "/official" : "");
+		break;
+	}
+	case P_QUARTER: {
+		int q = (y * 4 + (m - 1) / 3) - k;
+		snprintf(s->period_text, sizeof s->period_text, "%04d-Q%d", q / 4, q % 4 + 1);
+		break;
+	}
+	case P_HALF: {
+		int h = (y * 2 + (m - 1) / 6) - k;
+		snprintf(s->period_text, sizeof s->period_text, "%04d-H%d", h / 2, h % 2 + 1);
+		break;
+	}
+	case P_NINE:
+		snprintf(s->period_text, sizeof s->period_text, "%04d-9M", y - k);
+		break;
+	default:
+		snprintf(s->period_text, sizeof s->period_text, "%04d", y - k);
+		break;
+	}
+}
+
+static void rep_refresh(tui_app *app, void *st)
+{
+	rep_state *s = st;
+	period_text(app, s);
+	mc_err e;
+	mc_err_clear(&e);
+	s->error[0] = 0;
+	mc_report_free(s->rep);
+	s->rep = NULL;
+	if (mc_period_parse(s->period_text, &s->from, &s->to, &e) != MC_OK) {
+		snprintf(s->error, sizeof s->error, "%s", e.msg);
+		return;
+	}
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	if (mc_report_build(&ctx, s->from, s->to, MC_REPORT_BY_FIELD, &s->rep, &e) != MC_OK)
+		snprintf(s->error, sizeof s->error, "%s", e.msg);
+}
+
+static void rate_line(int y, int cols, const char *name, const mc_rate *r, const char *def)
+{
+	char buf[400];
+	if (r->valid)
+		snprintf(buf, sizeof buf, "%-14s %5.1f %%  (%lld/%lld)  %s", name, mc_rate_round(r),
+		         (long long)r->num, (long long)r->den, def);
+	else
+		snprintf(buf, sizeof buf, "%-14s     —    %s", name, def);
+	tui_put(y, 1, cols - 2, buf, tui_attr(TUI_ROLE_NORMAL), false);
+}
+
+static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
+{
+	rep_state *s = st;
+	(void)app;
+	char head[256], f[11], t[11];
+	mc_date_format_vn(s->from, f);
+	mc_date_format_vn(s->to, t);
+	snprintf(head, sizeof head, _("Period: %s (%s) from %s to %s"), s->period_text,
+	         _(kind_labels[s->kind]), f, t);
+	tui_put(y0, 1, cols - 2, head, tui_attr(TUI_ROLE_HEADER), false);
+	if (!s->rep) {
+		tui_put(y0 + 2, 1, cols - 2, s->error, tui_attr(TUI_ROLE_ERROR), false);
+		return;
+	}
+	/* Columns 3..13: numbers 6 wide; the field takes the rest. */
+	int nw = 6, ncols = MC_RC_COUNT - 1; /* stopped/withdrawn not shown in the table */
+	int fw = cols - 2 - ncols * nw;
+	if (fw < 12)
+		fw = 12;
+	int hy = y0 + 1, a = tui_attr(TUI_ROLE_HEADER);
+	tui_fill(hy, 0, cols, a);
+	tui_put(hy, 1, fw - 1, _("Field"), a, false);
+	for (int c = 0; c < ncols; c++) {
+		char num[8];
+		snprintf(num, sizeof num, "(%d)", c + 3);
+		tui_put_right(hy, 1 + fw + c * nw, nw - 1, num, a);
+	}
+	int body = rows - 11;
+	int n = (int)s->rep->n_rows + 1;
+	int top = s->row >= body ? s->row - body + 1 : 0;
+	for (int i = 0; i < body && top + i < n; i++) {
+		int r = top + i;
+		const mc_report_row *row = r < (int)s->rep->n_rows ? &s->rep->rows[r] : &s->rep->total;
+		int y = hy + 1 + i;
+		int ra = tui_attr(r == n - 1 ? TUI_ROLE_HEADER : TUI_ROLE_NORMAL);
+		tui_put(y, 1, fw - 1, r == n - 1 ? _("Total") : row->field, ra, false);
+		for (int c = 0; c < ncols; c++) {
+			char num[24];
+			snprintf(num, sizeof num, "%lld", (long long)row->n[c]);
+			bool sel = r == s->row && c == s->col;
+			tui_put_right(y, 1 + fw + c * nw, nw - 1, num,
+			              sel ? tui_attr(TUI_ROLE_SELECTED) : ra);
+		}
+	}
+	int y = y0 + rows - 8;
+	char colname[200];
+	snprintf(colname, sizeof colname, _("Column (%d): %s — Enter: the dossiers behind the number"),
+	         s->col + 3, mc_report_col_label((mc_report_col)s->col));
+	tui_put(y++, 1, cols - 2, colname, tui_attr(TUI_ROLE_DIM), false);
+	rate_line(y++, cols, _("Rate A"), &s->rep->rate_a, _("(early + on time) / resolved"));
+	rate_line(y++, cols, _("Rate B"), &s->rep->rate_b, _("(early + on time) / received"));
+	rate_line(y++, cols, _("Rate C"), &s->rep->rate_c,
+	          _("100 − (late + pending overdue) / (resolved + pending)"));
+	rate_line(y++, cols, _("Satisfaction"), &s->rep->satisfaction,
+	          _("ratings 2 or 3 / rated dossiers resolved"));
+	rate_line(y++, cols, _("Online share"), &s->rep->online_share, _("online / received in the period"));
+	rate_line(y++, cols, _("Apologies"), &s->rep->late_with_apology,
+	          _("late dossiers with an apology / late dossiers"));
+	tui_draw_hints(y0 + rows - 1, 0, cols, TUI_SCREEN_REPORTS);
+}
+
+static void drill(tui_app *app, rep_state *s)
+{
+	if (!s->rep)
+		return;
+	const char *group = s->row < (int)s->rep->n_rows ? s->rep->rows[s->row].field : NULL;
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	mc_err e;
+	mc_err_clear(&e);
+	int64_t *ids = NULL;
+	size_t n = 0;
+	if (mc_report_ids(&ctx, s->from, s->to, MC_REPORT_BY_FIELD, group, (mc_report_col)s->col, &ids,
+	                  &n, &e) != MC_OK) {
+		tui_message(app, true, "%s", e.msg);
+		return;
+	}
+	tui_message(app, false, _("%zu dossier(s) behind this number (column %d)."), n, s->col + 3);
+	free(ids);
+}
+
+static bool rep_key(tui_app *app, void *st, tui_key k, tui_action act)
+{
+	rep_state *s = st;
+	(void)k;
+	int nrows = s->rep ? (int)s->rep->n_rows + 1 : 0;
+	switch (act) {
+	case TUI_ACT_PERIOD_KIND: s->kind = (s->kind + 1) % P_COUNT; s->offset = 0; break;
+	case TUI_ACT_PERIOD_PREV: s->offset++; break;
+	case TUI_ACT_PERIOD_NEXT: if (s->offset > 0) s->offset--; break;
+	case TUI_ACT_UP: if (s->row > 0) s->row--; return true;
+	case TUI_ACT_DOWN: if (s->row + 1 < nrows) s->row++; return true;
+	case TUI_ACT_LEFT: if (s->col > 0) s->col--; return true;
+	case TUI_ACT_RIGHT: if (s->col + 2 < MC_RC_COUNT) s->col++; return true;
+	case TUI_ACT_OPEN: drill(app, s); return true;
+	case TUI_ACT_EXPORT: {
+		char cmd[200];
+		snprintf(cmd, sizeof cmd, "motcua export --period %s -o FILE.xlsx", s->period_text);
+		tui_message(app, true, _("Export from the interface is not available yet; use: %s"), cmd);
+		return true;
+	}
+	default: return false;
+	}
+	s->row = 0;
+	rep_refresh(app, s);
+	return true;
+}
+
+const tui_screen_ops tui_screen_reports = {
+	.name = "reports",
+	.title = N_("Reports"),
+	.create = rep_create,
+	.destroy = rep_destroy,
+	.draw = rep_draw,
+	.on_key = rep_key,
+	.refresh_data = rep_refresh,
+};

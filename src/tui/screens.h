@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The screen tables (one per screen_*.c) and the few calls between screens. */
+#ifndef MOTCUA_TUI_SCREENS_H
+#define MOTCUA_TUI_SCREENS_H
+
+#include "motcua/dossier.h"
+#include "tui/app.h"
+#include "tui/ui.h"
+
+extern const tui_screen_ops tui_screen_dashboard;
+extern const tui_screen_ops tui_screen_intake;
+extern const tui_screen_ops tui_screen_list;
+extern const tui_screen_ops tui_screen_detail;
+extern const tui_screen_ops tui_screen_overdue;
+extern const tui_screen_ops tui_screen_reports;
+extern const tui_screen_ops tui_screen_par;
+extern const tui_screen_ops tui_screen_admin;
+extern const tui_screen_ops tui_screen_help;
+
+/* Open the dossier list with the search line active. */
+void tui_list_start_search(tui_app *app);
+
+/* ---- common.c: helpers shared by the dossier screens ---- */
+
+/* The operation context of the session (database, settings, calendar, clock, actor). */
+void tui_ctx(tui_app *app, mc_ctx *ctx);
+/* Colour of a dossier: overdue, due soon, within time, or closed (dim). */
+tui_role tui_dossier_role(tui_app *app, const mc_dossier *d);
+/* Short state word for a list: "Quá hạn", "Sắp đến hạn", "Trong hạn" or the status label. */
+const char *tui_dossier_state(tui_app *app, const mc_dossier *d);
+/* Header and one row of the standard dossier table. */
+void tui_dossier_header(int y, int cols);
+void tui_dossier_row(tui_app *app, int y, int cols, const mc_dossier *d, bool selected);
+/* "dd/mm HH:MM" of a moment, "" for none. */
+void tui_short_time(long long t, char *buf, size_t size);
+/* Working days late of a due moment at now (0 when not late). */
+int tui_days_late(tui_app *app, long long due);
+
+#endif

@@ -118,7 +118,9 @@ mc_status mc_limit_parse(const char *s, mc_limit *out, mc_err *e)
 	}
 	while (*q == ' ')
 		q++;
-	const char *word = *q ? q : "days";
+	if (!*q)
+		goto bad; /* a bare number is ambiguous: days or hours? */
+	const char *word = q;
 	bool found = false;
 	for (size_t i = 0; i < sizeof unit_words / sizeof unit_words[0]; i++)
 		if (strcmp(word, unit_words[i].word) == 0) {

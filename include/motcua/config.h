@@ -95,4 +95,51 @@ void mc_config_defaults(mc_config *c);
  */
 mc_status mc_config_load(mc_config *c, const char *path, mc_err *e);
 
+/* The system-wide file searched after the user's. */
+#define MC_CONFIG_SYSTEM_PATH "/etc/motcua/motcua.ini"
+
+/*
+ * mc_config_load() with the system-wide path given (tests use a temporary
+ * one). system_path NULL = no system-wide file. On success c->source_path
+ * names the file read ("" for built-in defaults). Relative paths in [files]
+ * are taken from the file's folder, "~/" from $HOME; empty file paths become
+ * the installed data (else the source tree's data/ and assets/), output_dir
+ * $XDG_DATA_HOME/motcua/letters. database_path stays "" unless set: see
+ * mc_config_database_path(). On failure *c holds the defaults.
+ */
+mc_status mc_config_load_from(mc_config *c, const char *path, const char *system_path,
+                              mc_err *e);
+
+/*
+ * The database file: c->database_path if set, else
+ * $XDG_DATA_HOME/motcua/motcua.db, else ~/.local/share/motcua/motcua.db.
+ * MC_ERR_NOT_FOUND when neither XDG_DATA_HOME nor HOME is set, MC_ERR_RANGE
+ * when buf (n bytes) is too small.
+ */
+mc_status mc_config_database_path(const mc_config *c, char *buf, size_t n);
+
+/* One documented key of the settings table (static storage, never freed). */
+typedef struct mc_config_key {
+	const char *section; /* "hours" */
+	const char *name;    /* "morning_open" */
+	const char *def;     /* default as written in the file, e.g. "07:30" */
+	const char *doc;     /* English description (a msgid: show it with _()) */
+	const char *doc_vi;  /* Vietnamese meaning, as in data/motcua.ini */
+} mc_config_key;
+
+/* Keys in file order; mc_config_key_at() returns NULL past the end. */
+size_t mc_config_key_count(void);
+const mc_config_key *mc_config_key_at(size_t i);
+/* Value of key i in *c as it would be written in a file (unquoted). */
+void mc_config_key_value(const mc_config *c, size_t i, char *buf, size_t n);
+
+/*
+ * The example file with every key at its default and its documentation:
+ * exactly data/motcua.ini (a test keeps them equal). malloc'd; free().
+ */
+char *mc_config_example(void);
+
+/* The effective settings of *c as an INI text (`motcua config show`). malloc'd. */
+char *mc_config_format(const mc_config *c);
+
 #endif

@@ -10,6 +10,9 @@ const mc_cli_command mc_cli_commands[] = {
 	{"calendar", cmd_calendar,
 	 "calendar due|days|lunar|impact ...",
 	 N_("working calendar: due moments, days off, lunar dates, impact of a change")},
+	{"config", cmd_config,
+	 "config show|example|check [FILE]",
+	 N_("settings: show the effective ones, print the documented example, check a file")},
 };
 
 const size_t mc_cli_command_count = sizeof mc_cli_commands / sizeof mc_cli_commands[0];

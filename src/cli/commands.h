@@ -17,4 +17,7 @@ int cli_run_demo_tui(mc_cli *cli);
 /* cmd_calendar.c */
 int cmd_calendar(mc_cli *cli);
 
+/* cmd_config.c */
+int cmd_config(mc_cli *cli);
+
 #endif

@@ -171,10 +171,11 @@ static void put_text(writer *w, sheet *s, lxw_row_t r, lxw_col_t c, const char *
 
 static void put_num(writer *w, sheet *s, lxw_row_t r, lxw_col_t c, double v, lxw_format *f)
 {
-	char buf[32];
-	int n = snprintf(buf, sizeof buf, "%.0f", v);
+	int digits = 1;
+	for (double a = v < 0 ? -v : v; a >= 10.0 && digits < 16; a /= 10.0)
+		digits++;
 	check(w, worksheet_write_number(s->ws, r, c, v, f));
-	track(s, c, n > 0 ? (double)n * 1.2 : 1.0);
+	track(s, c, (double)digits * 1.2 + (v < 0));
 }
 
 /* A ratio as a real percentage cell, or a dash when its denominator is 0. */

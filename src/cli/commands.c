@@ -13,6 +13,9 @@ const mc_cli_command mc_cli_commands[] = {
 	{"config", cmd_config,
 	 "config show|example|check [FILE]",
 	 N_("settings: show the effective ones, print the documented example, check a file")},
+	{"par", cmd_par,
+	 "par [--year Y] [--through DATE] [--rubric FILE] | par set|dossiers|history|check ...",
+	 N_("the PAR scorecard: criteria, points, band; manual entries; dossiers behind a criterion")},
 };
 
 const size_t mc_cli_command_count = sizeof mc_cli_commands / sizeof mc_cli_commands[0];

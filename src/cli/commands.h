@@ -20,4 +20,7 @@ int cmd_calendar(mc_cli *cli);
 /* cmd_config.c */
 int cmd_config(mc_cli *cli);
 
+/* cmd_par.c */
+int cmd_par(mc_cli *cli);
+
 #endif

@@ -643,7 +643,8 @@ mc_status mc_dossier_intake(const mc_ctx *ctx, const mc_intake_input *in, mc_int
 	char desk_code[MC_CODE_MAX];
 	if ((s = desk_unit(ctx, &desk_id, desk_code, sizeof desk_code, e)) != MC_OK)
 		goto fail;
-	int step = step_for_unit(db, p.id, p.version, 0, desk_code);
+	/* The desk's own step counts only when the procedure starts with it. */
+	int step = step_for_unit(db, p.id, p.version, 0, desk_code) == 1 ? 1 : 0;
 
 	sqlite3_stmt *st;
 	if ((s = mc_db_prepare(db,

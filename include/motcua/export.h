@@ -144,6 +144,29 @@ typedef struct mc_export_input {
  */
 mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err *e);
 
+/* What mc_export_period() wrote. */
+typedef struct mc_export_summary {
+	mc_date from, to;
+	size_t fields;        /* rows of the national table */
+	size_t register_rows; /* dossiers received in the period */
+	size_t overdue_rows;  /* overdue and at-risk dossiers listed */
+	mc_export_counts total;
+} mc_export_summary;
+
+struct mc_ctx; /* include/motcua/dossier.h */
+
+/*
+ * The workbook of a period read from the database: `period` as in
+ * include/motcua/period.h ("2025-06", "2025-06/official", "2025-Q2", "2025-H1",
+ * "2025-9M", "2025", "FROM..TO"); the table and rates from mc_report_build()
+ * (the numbers of `motcua report --json`), the register of the dossiers
+ * received in the period in register order, the overdue then at-risk
+ * dossiers at the clock's now. A period that has ended with no data is
+ * refused. sum may be NULL. Reads only.
+ */
+mc_status mc_export_period(const struct mc_ctx *ctx, const char *period, const char *path,
+                           mc_export_summary *sum, mc_err *e);
+
 /*
  * Mask an ID number for display: keep the first 4 and the last 3 characters
  * of numbers of 8 or more characters ("079012345123" -> "0790*****123"),

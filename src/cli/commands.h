@@ -14,6 +14,26 @@ extern const size_t mc_cli_command_count;
 int cli_run_tui(mc_cli *cli);
 int cli_run_demo_tui(mc_cli *cli);
 
+/* cmd_init.c */
+int cmd_init(mc_cli *cli);
+int cmd_catalog(mc_cli *cli);
+int cmd_unit(mc_cli *cli);
+
+/* cmd_dossier.c */
+int cmd_intake(mc_cli *cli);
+int cmd_guide(mc_cli *cli);
+int cmd_refuse(mc_cli *cli);
+int cmd_transfer(mc_cli *cli);
+int cmd_supplement(mc_cli *cli);
+int cmd_resume(mc_cli *cli);
+int cmd_finish(mc_cli *cli);
+int cmd_handover(mc_cli *cli);
+int cmd_stop(mc_cli *cli);
+int cmd_withdraw(mc_cli *cli);
+int cmd_apologize(mc_cli *cli);
+int cmd_show(mc_cli *cli);
+int cmd_list(mc_cli *cli);
+
 /* cmd_calendar.c */
 int cmd_calendar(mc_cli *cli);
 

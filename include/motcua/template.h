@@ -67,6 +67,8 @@ mc_status mc_form_row_set(mc_form_row *r, const char *name, const char *value);
 __attribute__((format(printf, 3, 4)))
 #endif
 mc_status mc_form_row_setf(mc_form_row *r, const char *name, const char *fmt, ...);
+/* Reverse the order of the rows of a list (MC_ERR_NOT_FOUND without it). */
+mc_status mc_form_list_reverse(mc_form_data *d, const char *list);
 /* Number of rows of a list; -1 when the list does not exist. */
 long mc_form_list_len(const mc_form_data *d, const char *list);
 

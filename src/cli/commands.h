@@ -43,4 +43,7 @@ int cmd_config(mc_cli *cli);
 /* cmd_par.c */
 int cmd_par(mc_cli *cli);
 
+/* cmd_letter.c */
+int cmd_letter(mc_cli *cli);
+
 #endif

@@ -315,6 +315,19 @@ mc_form_row *mc_form_add_row(mc_form_data *d, const char *list)
 	return r;
 }
 
+mc_status mc_form_list_reverse(mc_form_data *d, const char *list)
+{
+	form_list *l = find_list(d, list);
+	if (!l)
+		return MC_ERR_NOT_FOUND;
+	for (size_t i = 0, j = l->n; i + 1 < j; i++, j--) {
+		mc_form_row *t = l->rows[i];
+		l->rows[i] = l->rows[j - 1];
+		l->rows[j - 1] = t;
+	}
+	return MC_OK;
+}
+
 long mc_form_list_len(const mc_form_data *d, const char *list)
 {
 	const form_list *l = find_list(d, list);

@@ -10,6 +10,9 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "motcua/catalog.h"
+#include "motcua/demo.h"
+#include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/store.h"
 #include "tui/tui.h"
@@ -29,6 +32,28 @@ int cli_run_tui(mc_cli *cli)
 	return rc;
 }
 
+/* The shipped catalogue and demo dossiers around "now". */
+static mc_status fill_demo(mc_cli *cli, mc_db *db, mc_err *e)
+{
+	mc_calendar *cal = cli_calendar(cli);
+	if (!cal)
+		return mc_err_set(e, MC_ERR_CONFIG, "%s", _("the working calendar could not be loaded."));
+	mc_ctx ctx = {db, &cli->cfg, cal, &cli->clock, "demo"};
+	mc_procedure *procs = NULL;
+	size_t n = 0;
+	mc_status st = mc_catalog_load_file(cli->cfg.catalogue_path, &procs, &n, e);
+	if (st != MC_OK)
+		return st;
+	mc_import_result ir;
+	st = mc_catalog_import(&ctx, procs, n, &ir, e);
+	mc_catalog_free(procs, n);
+	if (st != MC_OK)
+		return st;
+	mc_demo_options o = {2000, 1};
+	mc_demo_stats ds;
+	return mc_demo_generate(&ctx, &o, &ds, e);
+}
+
 int cli_run_demo_tui(mc_cli *cli)
 {
 	char dir[] = "/tmp/motcua-demo-XXXXXX";
@@ -42,6 +67,9 @@ int cli_run_demo_tui(mc_cli *cli)
 	int rc;
 	if (mc_db_open(path, MC_DB_CREATE, &db, &e) != MC_OK) {
 		rc = cli_fail(&e);
+	} else if (fill_demo(cli, db, &e) != MC_OK) {
+		rc = cli_fail(&e);
+		mc_db_close(db);
 	} else {
 		rc = mc_tui_run(cli, db);
 		mc_db_close(db);

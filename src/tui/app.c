@@ -280,6 +280,36 @@ static void poll_changes(tui_app *app, int64_t *version)
 	}
 }
 
+/*
+ * Terminals often send the xterm (or VT100) function-key sequences whatever
+ * TERM says (PuTTY, tmux, a console behind ssh): accept those too when the
+ * terminfo entry does not already use them.
+ */
+static void extra_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} k[] = {
+		{"\033OP", KEY_F(1)},     {"\033OQ", KEY_F(2)},     {"\033OR", KEY_F(3)},
+		{"\033OS", KEY_F(4)},     {"\033[11~", KEY_F(1)},   {"\033[12~", KEY_F(2)},
+		{"\033[13~", KEY_F(3)},   {"\033[14~", KEY_F(4)},   {"\033[15~", KEY_F(5)},
+		{"\033[17~", KEY_F(6)},   {"\033[18~", KEY_F(7)},   {"\033[19~", KEY_F(8)},
+		{"\033[20~", KEY_F(9)},   {"\033[21~", KEY_F(10)},  {"\033[[A", KEY_F(1)},
+		{"\033[[B", KEY_F(2)},    {"\033[[C", KEY_F(3)},    {"\033[[D", KEY_F(4)},
+		{"\033[[E", KEY_F(5)},    {"\033[A", KEY_UP},       {"\033[B", KEY_DOWN},
+		{"\033[C", KEY_RIGHT},    {"\033[D", KEY_LEFT},     {"\033OA", KEY_UP},
+		{"\033OB", KEY_DOWN},     {"\033OC", KEY_RIGHT},    {"\033OD", KEY_LEFT},
+		{"\033[H", KEY_HOME},     {"\033[F", KEY_END},      {"\033[1~", KEY_HOME},
+		{"\033[4~", KEY_END},     {"\033[5~", KEY_PPAGE},   {"\033[6~", KEY_NPAGE},
+		{"\033[3~", KEY_DC},      {"\033[Z", KEY_BTAB},     {"\033OH", KEY_HOME},
+		{"\033OF", KEY_END},
+	};
+	for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+		if (key_defined(k[i].seq) == 0)
+			define_key(k[i].seq, k[i].key);
+}
+
 int mc_tui_run(mc_cli *cli, mc_db *db)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
@@ -307,6 +337,7 @@ int mc_tui_run(mc_cli *cli, mc_db *db)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	extra_keys();
 	timeout(POLL_MS);
 	tui_theme_init(cli->cfg.theme);
 

@@ -95,7 +95,7 @@ struct cols {
 static struct cols layout(int cols)
 {
 	struct cols c;
-	c.code = 22;
+	c.code = 26;
 	c.state = 14;
 	c.due = 17;
 	int rest = cols - c.code - c.state - c.due - 4;

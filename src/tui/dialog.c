@@ -83,7 +83,7 @@ void tui_dialog_draw(tui_app *app)
 	int w = app->cols - 8;
 	if (w > 76)
 		w = 76;
-	int h = 6 + d->nf * 2 + (d->note[0] ? 1 : 0);
+	int h = 4 + d->nf * 2 + (d->note[0] ? 1 : 0);
 	int y0 = (app->rows - h) / 2, x0 = (app->cols - w) / 2;
 	if (y0 < 1)
 		y0 = 1;

@@ -164,8 +164,8 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		tui_put(y, 2, cols - 4, _("No apology is due."), tui_attr(TUI_ROLE_OK), false);
 	} else {
 		int a = tui_attr(TUI_ROLE_DIM);
-		tui_put(y, 2, 22, _("Code"), a, false);
-		tui_put(y, 25, cols - 62, _("Applicant"), a, false);
+		tui_put(y, 2, 26, _("Code"), a, false);
+		tui_put(y, 29, cols - 66, _("Applicant"), a, false);
 		tui_put(y, cols - 36, 17, _("Send before"), a, false);
 		tui_put(y, cols - 18, 17, _("Due"), a, false);
 		y++;
@@ -175,8 +175,8 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		bool sel = s->cursor == DASH_COUNTERS + (int)i;
 		int a = tui_attr(sel ? TUI_ROLE_SELECTED : tui_dossier_role(app, d));
 		tui_fill(y, 1, cols - 2, a);
-		tui_put(y, 2, 22, d->code, a, false);
-		tui_put(y, 25, cols - 62, d->applicant_name, a, false);
+		tui_put(y, 2, 26, d->code, a, false);
+		tui_put(y, 29, cols - 66, d->applicant_name, a, false);
 		char by[32], due[32];
 		tui_short_time(mc_apology_deadline(app->cal, d->due), by, sizeof by);
 		tui_short_time(d->due, due, sizeof due);

@@ -350,6 +350,7 @@ static bool detail_key(tui_app *app, void *st, tui_key k, tui_action act)
 	case TUI_ACT_PGUP: s->top -= 10; return true;
 	case TUI_ACT_PGDN: s->top += 10; return true;
 	case TUI_ACT_HOME: s->top = 0; return true;
+	case TUI_ACT_END: s->top = s->n; return true;
 	case TUI_ACT_TRANSFER: {
 		load_units(app, s);
 		d = tui_dialog_open(app, _("Hand over to a unit"), do_transfer, s);

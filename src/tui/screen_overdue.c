@@ -102,7 +102,7 @@ static void over_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	tui_put(y0, x + 1, cols - x - 1, _("(Tab: next list)"), tui_attr(TUI_ROLE_DIM), false);
 	int hy = y0 + 1, a = tui_attr(TUI_ROLE_HEADER);
 	tui_fill(hy, 0, cols, a);
-	int cw = 22, dw = 17, lw = 8, pw = 26;
+	int cw = 26, dw = 17, lw = 6, pw = 24;
 	int nw = cols - cw - dw - lw - pw - 6;
 	tui_put(hy, 0, cw, _("Code"), a, false);
 	tui_put(hy, cw + 1, nw, _("Applicant"), a, false);

@@ -34,6 +34,10 @@ int cmd_apologize(mc_cli *cli);
 int cmd_show(mc_cli *cli);
 int cmd_list(mc_cli *cli);
 
+/* cmd_report.c */
+int cmd_report(mc_cli *cli);
+int cmd_demo(mc_cli *cli);
+
 /* cmd_calendar.c */
 int cmd_calendar(mc_cli *cli);
 

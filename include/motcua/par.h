@@ -224,7 +224,10 @@ void mc_par_scorecard_free(mc_par_scorecard *sc);
  * Refuses signs, exponents, empty text and more than 3 decimals.
  */
 bool mc_par_parse_milli(const char *s, int64_t *out);
-/* Thousandths to text with `decimals` (0..3) decimals, rounded half up: buf >= 32 bytes. */
+/*
+ * Thousandths to text with `decimals` (0..3) decimals, rounded half up, or
+ * with decimals < 0 the shortest exact form ("1.5", "2", "0.333"); buf >= 32 bytes.
+ */
 void mc_par_format_milli(int64_t v, int decimals, char *buf, size_t size);
 
 #endif

@@ -136,15 +136,7 @@ static const mc_par_criterion *find_criterion(const mc_rubric *r, const char *id
 static void json_milli(FILE *f, int64_t v)
 {
 	char buf[32];
-	mc_par_format_milli(v, 3, buf, sizeof buf);
-	char *dot = strchr(buf, '.');
-	if (dot) {
-		char *end = buf + strlen(buf) - 1;
-		while (end > dot && *end == '0')
-			*end-- = '\0';
-		if (end == dot)
-			*end = '\0';
-	}
+	mc_par_format_milli(v, -1, buf, sizeof buf);
 	fputs(buf, f);
 }
 
@@ -247,13 +239,48 @@ static void print_json(const mc_rubric *r, const mc_par_scorecard *sc)
 	fprintf(f, ", \"complete\": %s}\n", sc->complete ? "true" : "false");
 }
 
+/* The what-if line, worded for the metric. */
+static void print_next(const mc_par_criterion *c, const mc_par_next *nx)
+{
+	const char *more, *fewer;
+	switch (c->metric) {
+	case MC_PAR_ONTIME_A:
+	case MC_PAR_ONTIME_B:
+	case MC_PAR_ONTIME_C:
+		more = _("%lld more dossiers resolved on time");
+		fewer = _(", or %lld fewer late ones among those counted");
+		break;
+	case MC_PAR_APOLOGY_COVERAGE:
+		more = _("%lld more late dossiers with an apology");
+		fewer = _(", or apologies for %lld more of the late dossiers counted");
+		break;
+	default:
+		more = _("%lld more favourable dossiers");
+		fewer = _(", or %lld fewer unfavourable ones among those counted");
+		break;
+	}
+	char t[32], p[32];
+	mc_par_format_milli(nx->threshold, -1, t, sizeof t);
+	mc_par_format_milli(nx->points, 2, p, sizeof p);
+	printf("    ");
+	printf(_("next band %s %% (%s points): "), t, p);
+	if (nx->more_possible)
+		printf(more, (long long)nx->more);
+	else
+		printf("%s", _("out of reach by adding dossiers"));
+	if (nx->fewer_possible)
+		printf(fewer, (long long)nx->fewer);
+	printf("\n");
+}
+
 static void print_text(const mc_rubric *r, const mc_par_scorecard *sc)
 {
 	char from[11], to[11], through[11], pts[32], max[32], v[32];
 	mc_date_format_vn(sc->from, from);
 	mc_date_format_vn(sc->to, to);
 	mc_date_format_vn(sc->through, through);
-	printf(_("PAR scorecard %d (%s to %s), data through %s\n"), sc->year, from, to, through);
+	printf(_("PAR scorecard %d (%s to %s), data through %s, %d days left\n"), sc->year, from, to,
+	       through, (int)(sc->to - sc->through));
 	printf(_("Rubric: %s\n\n"), mc_rubric_source(r));
 	for (size_t i = 0; i < sc->n; i++) {
 		const mc_par_result *it = &sc->items[i];
@@ -266,7 +293,7 @@ static void print_text(const mc_rubric *r, const mc_par_scorecard *sc)
 				printf("    %s  %s %s / %s\n", _("not entered yet"), _("points"), pts, max);
 				continue;
 			}
-			mc_par_format_milli(it->value, 3, v, sizeof v);
+			mc_par_format_milli(it->value, -1, v, sizeof v);
 			char at[17];
 			mc_time_format(it->entered_at, at);
 			printf("    %s %s%s  %s %s / %s  (%s, %s)\n", _("entered:"), v,
@@ -282,21 +309,8 @@ static void print_text(const mc_rubric *r, const mc_par_scorecard *sc)
 			printf("    %s: %s  %s %s / %s\n", mc_par_metric_name(c->metric),
 			       _("no dossier yet"), _("points"), pts, max);
 		}
-		if (it->next.exists) {
-			char t[32], p[32];
-			mc_par_format_milli(it->next.threshold, 1, t, sizeof t);
-			mc_par_format_milli(it->next.points, 2, p, sizeof p);
-			printf("    ");
-			printf(_("next band %s %% (%s points): "), t, p);
-			if (it->next.more_possible)
-				printf(_("%lld more favourable dossiers"), (long long)it->next.more);
-			else
-				printf(_("out of reach by adding dossiers"));
-			if (it->next.fewer_possible)
-				printf(_(", or %lld fewer unfavourable among those counted"),
-				       (long long)it->next.fewer);
-			printf("\n");
-		}
+		if (it->next.exists)
+			print_next(c, &it->next);
 	}
 	mc_par_format_milli(sc->total, 2, pts, sizeof pts);
 	mc_par_format_milli(sc->max, 2, max, sizeof max);
@@ -401,7 +415,7 @@ static int par_history(mc_cli *cli, par_env *env)
 		printf("{\"year\": %d, \"entries\": [", year);
 	for (size_t i = 0; i < n; i++) {
 		char val[32], at[17];
-		mc_par_format_milli(v[i].value, 3, val, sizeof val);
+		mc_par_format_milli(v[i].value, -1, val, sizeof val);
 		mc_time_format(v[i].at, at);
 		if (cli->json) {
 			fputs(i ? ",\n  {\"criterion\": " : "\n  {\"criterion\": ", stdout);

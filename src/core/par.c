@@ -89,8 +89,19 @@ bool mc_par_parse_milli(const char *s, int64_t *out)
 void mc_par_format_milli(int64_t v, int decimals, char *buf, size_t size)
 {
 	static const int64_t pow10[] = {1, 10, 100, 1000};
-	if (decimals < 0)
-		decimals = 0;
+	if (decimals < 0) {
+		/* Shortest: 1.5, 2, 0.333. */
+		mc_par_format_milli(v, 3, buf, size);
+		char *dot = strchr(buf, '.');
+		if (dot) {
+			char *end = buf + strlen(buf) - 1;
+			while (end > dot && *end == '0')
+				*end-- = '\0';
+			if (end == dot)
+				*end = '\0';
+		}
+		return;
+	}
 	if (decimals > 3)
 		decimals = 3;
 	bool neg = v < 0;
@@ -242,8 +253,8 @@ static mc_status parse_bands(parser *ps, mc_par_criterion *c, char *spec)
 			            pts);
 		char pbuf[32], mbuf[32];
 		if (b.points > c->max) {
-			mc_par_format_milli(b.points, 3, pbuf, sizeof pbuf);
-			mc_par_format_milli(c->max, 3, mbuf, sizeof mbuf);
+			mc_par_format_milli(b.points, -1, pbuf, sizeof pbuf);
+			mc_par_format_milli(c->max, -1, mbuf, sizeof mbuf);
 			return fail(ps, _("band %s%% gives %s points, above the criterion's maximum of %s."), ts,
 			            pbuf, mbuf);
 		}
@@ -415,8 +426,8 @@ static mc_status check_whole(parser *ps)
 		const mc_par_total_band *b = &r->bands[i];
 		if (!b->percent && b->threshold > max) {
 			char t[32], m[32];
-			mc_par_format_milli(b->threshold, 3, t, sizeof t);
-			mc_par_format_milli(max, 3, m, sizeof m);
+			mc_par_format_milli(b->threshold, -1, t, sizeof t);
+			mc_par_format_milli(max, -1, m, sizeof m);
 			ps->line = b->line;
 			return fail(ps, _("band \"%s\" starts at %s points, above the rubric's maximum of %s."),
 			            b->name, t, m);
@@ -684,10 +695,10 @@ mc_status mc_par_score_manual(const mc_par_criterion *c, bool entered, int64_t v
 	if (!entered)
 		return MC_OK;
 	char v[32], m[32];
-	mc_par_format_milli(value, 3, v, sizeof v);
+	mc_par_format_milli(value, -1, v, sizeof v);
 	if (c->scoring == MC_PAR_SCORE_POINTS) {
 		if (value < 0 || value > c->max) {
-			mc_par_format_milli(c->max, 3, m, sizeof m);
+			mc_par_format_milli(c->max, -1, m, sizeof m);
 			return mc_err_set(e, MC_ERR_RANGE,
 			                  _("criterion %s: %s points is not between 0 and the maximum %s."), c->id,
 			                  v, m);

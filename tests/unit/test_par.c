@@ -197,7 +197,7 @@ static void test_manual_points(void **state)
 	mc_err_clear(&e);
 	assert_int_equal(mc_par_score_manual(pub, true, 1501, &res, &e), MC_ERR_RANGE);
 	assert_non_null(strstr(e.msg, "1.501"));
-	assert_non_null(strstr(e.msg, "1.500"));
+	assert_non_null(strstr(e.msg, "maximum 1.5."));
 	assert_int_equal(mc_par_score_manual(pct, true, 80000, &res, &e), MC_OK);
 	assert_int_equal(res.points, 2000);
 	assert_int_equal(mc_par_score_manual(pct, true, 79999, &res, &e), MC_OK);
@@ -501,6 +501,14 @@ static void test_year_range_and_numbers(void **state)
 	assert_string_equal(buf, "2");
 	mc_par_format_milli(7, 3, buf, sizeof buf);
 	assert_string_equal(buf, "0.007");
+	mc_par_format_milli(1500, -1, buf, sizeof buf);
+	assert_string_equal(buf, "1.5");
+	mc_par_format_milli(2000, -1, buf, sizeof buf);
+	assert_string_equal(buf, "2");
+	mc_par_format_milli(333, -1, buf, sizeof buf);
+	assert_string_equal(buf, "0.333");
+	mc_par_format_milli(0, -1, buf, sizeof buf);
+	assert_string_equal(buf, "0");
 
 	mc_par_metric mt;
 	assert_true(mc_par_metric_from_name("ontime_B", &mt));

@@ -139,7 +139,7 @@ typedef struct writer {
 	char text[TEXT_MAX];
 	char masked[256];
 	/* formats */
-	lxw_format *title, *subtitle, *italic_right, *label, *hdr, *hdr_num;
+	lxw_format *title, *subtitle, *italic_right, *label, *label_bold, *hdr, *hdr_num;
 	lxw_format *txt, *txt_wrap, *txt_bold, *num, *num_plain, *num_bold, *pct, *pct_bold;
 	lxw_format *date, *datetime, *datetime_plain, *note;
 	sheet sheets[5];
@@ -330,6 +330,8 @@ static void make_formats(writer *w)
 	format_set_italic(w->italic_right);
 	format_set_align(w->italic_right, LXW_ALIGN_RIGHT);
 	w->label = fmt_new(w, false);
+	w->label_bold = fmt_new(w, false);
+	format_set_bold(w->label_bold);
 	w->note = fmt_new(w, false);
 	format_set_text_wrap(w->note);
 	format_set_align(w->note, LXW_ALIGN_LEFT);
@@ -432,7 +434,7 @@ static void write_table(writer *w, sheet *s)
 	snprintf(buf, sizeof buf, "%s%s%s%s", h->agency ? h->agency : "",
 	         h->agency_code && *h->agency_code ? " (" : "",
 	         h->agency_code ? h->agency_code : "", h->agency_code && *h->agency_code ? ")" : "");
-	put_merged(w, s, r, 0, 5, buf, w->txt_bold);
+	put_merged(w, s, r, 0, 5, buf, w->label_bold);
 	r++;
 	r++;
 	put_merged(w, s, r, 0, T_COLS - 1,
@@ -451,7 +453,7 @@ static void write_table(writer *w, sheet *s)
 	put_merged(w, s, r, 0, 1, _("Made on:"), w->label);
 	check(w, worksheet_write_number(s->ws, r, 2, excel_serial(h->made_at), w->datetime_plain));
 	put_merged(w, s, r, 5, 6, _("Made by:"), w->label);
-	put_merged(w, s, r, 7, 11, h->made_by ? h->made_by : "", w->txt_bold);
+	put_merged(w, s, r, 7, 11, h->made_by ? h->made_by : "", w->label_bold);
 	r++;
 	r++;
 
@@ -523,7 +525,7 @@ static void write_table(writer *w, sheet *s)
 	         t->carried_over, in_period, t->resolved_total, t->pending_total,
 	         t->stopped_withdrawn, left, right,
 	         left == right ? _("the figures reconcile") : _("THE FIGURES DO NOT RECONCILE"));
-	put_merged(w, s, r, 0, T_COLS - 1, buf, w->txt_bold);
+	put_merged(w, s, r, 0, T_COLS - 1, buf, w->label_bold);
 	r += 2;
 
 	/* On-time rates with their definitions. */

@@ -67,7 +67,7 @@ typedef struct mc_config {
 	char output_dir[MC_CFG_PATH];     /* where letters go without a printer */
 
 	/* [ui] */
-	char language[16];                /* "vi" (default) or "en" */
+	char language[16];                /* "auto" (default: vi unless the locale asks for en), "vi", "en" */
 	enum mc_theme theme;
 
 	/* [print] */

@@ -1,0 +1,98 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# `motcua letter` end to end on a real database: forms filled from a dossier
+# and the configuration, read back with pdftotext; the default output folder;
+# --print through a configured printer command (a script that records its
+# arguments: the PDF path must arrive as one argument, never through a shell);
+# bad input gives one sentence and a non-zero status.
+#
+# usage: test_letter.sh PATH/TO/motcua
+set -u
+M=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export LC_ALL=C.UTF-8 HOME=$tmp XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/cfg LANGUAGE=en
+fails=0
+ok() { echo "ok - $*"; }
+bad() { echo "FAIL - $*"; fails=$((fails + 1)); }
+sq() { pdftotext -enc UTF-8 "$1" - | tr -d ' \n\t\f'; }
+has() { local t; t=$(sq "$1"); shift; for n in "$@"; do [[ "$t" == *"${n//[[:space:]]/}"* ]] || { bad "text \"$n\" missing"; return 1; }; done; ok "${#@} texts present"; }
+
+cat >"$tmp/printer.sh" <<'SH'
+#!/bin/sh
+# records each argument on its own line
+for a in "$@"; do printf '%s\n' "$a"; done >"$PRINT_LOG"
+SH
+chmod +x "$tmp/printer.sh"
+export PRINT_LOG=$tmp/printed.txt
+cat >"$tmp/motcua.ini" <<INI
+[agency]
+name = Sở Tài nguyên và Môi trường tỉnh Lạng Sơn
+superior = UBND tỉnh Lạng Sơn
+short_name = STNMT
+place = Lạng Sơn
+[signer]
+deputy_name = Hoàng Văn Thụ
+[print]
+command = $tmp/printer.sh --copies 1
+INI
+db="--db $tmp/t.db --config $tmp/motcua.ini"
+$M $db init >/dev/null || { echo "FAIL - init"; exit 1; }
+proc=$($M $db --json catalog list | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["procedures"][0]["code"])')
+code=$($M $db --now "2026-01-05 08:37" --json intake --procedure "$proc" --name "Lường Thị Ngọc Ánh" \
+	--address "Thôn Nà Pàn, xã Hữu Lũng, tỉnh Lạng Sơn" --phone 0912345678 |
+	/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
+[ -n "$code" ] || { echo "FAIL - intake"; exit 1; }
+$M $db --now "2026-01-05 10:00" transfer "$code" --to PNV >/dev/null || bad "transfer"
+$M $db --now "2026-01-06 09:00" transfer "$code" --to LD >/dev/null || bad "transfer 2"
+
+# receipt: dossier and configuration fields
+if $M $db --now "2026-01-05 09:00" letter receipt "$code" -o "$tmp/r.pdf" >/dev/null; then
+	has "$tmp/r.pdf" "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH LẠNG SƠN" "$code" "Lường Thị Ngọc Ánh" \
+		"Thôn Nà Pàn, xã Hữu Lũng, tỉnh Lạng Sơn" "08 giờ 37 phút, ngày 05 tháng 01 năm 2026" \
+		"Lạng Sơn, ngày 05 tháng 01 năm 2026" "Liên 1: Lưu" "Liên 2: Giao người nộp hồ sơ"
+else bad "letter receipt"; fi
+
+# control slip: one row per hand-over
+if $M $db --now "2026-01-07 09:00" letter control "$code" -o "$tmp/c.pdf" >/dev/null; then
+	n=$(pdftotext "$tmp/c.pdf" - | grep -c "Giao:")
+	[ "$n" = 2 ] && ok "control slip: 2 hand-over rows" || bad "control slip: $n rows, want 2"
+	has "$tmp/c.pdf" "Phòng Nghiệp vụ" "Lãnh đạo Sở" "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
+else bad "letter control"; fi
+
+# apology: refused before it is recorded, then printed with the number and the signer
+if $M $db letter apology "$code" -o "$tmp/a.pdf" 2>"$tmp/err"; then bad "apology without a recorded apology"
+else grep -q "apologize" "$tmp/err" && ok "apology refused before it is recorded: $(cat "$tmp/err")" || bad "message: $(cat "$tmp/err")"; fi
+$M $db --now "2026-01-20 09:00" apologize "$code" --reason "Chờ ý kiến của Sở Xây dựng." --new-due "2026-02-27 16:00" >/dev/null || bad "apologize"
+if $M $db --now "2026-01-21 09:00" letter apology "$code" --number 7 -o "$tmp/a.pdf" >/dev/null; then
+	has "$tmp/a.pdf" "Số: 07/XL-STNMT" "Lạng Sơn, ngày 20 tháng 01 năm 2026" "UBND TỈNH LẠNG SƠN" \
+		"Kính gửi: Lường Thị Ngọc Ánh." "vì lý do: Chờ ý kiến của Sở Xây dựng." \
+		"16 giờ 00 phút, ngày 27 tháng 02 năm 2026" "KT. GIÁM ĐỐC" "PHÓ GIÁM ĐỐC" "Hoàng Văn Thụ" "- Lưu: VT, LD."
+else bad "letter apology"; fi
+
+# default folder and --print through the configured command
+out=$($M $db --now "2026-01-21 09:00" letter receipt "$code" --print)
+f="$XDG_DATA_HOME/motcua/letters/receipt-$code.pdf"
+[ -s "$f" ] && ok "default output folder: $f" || bad "no file in the default folder ($out)"
+if [ -f "$PRINT_LOG" ] && [ "$(sed -n 1p "$PRINT_LOG")" = "--copies" ] && [ "$(sed -n 3p "$PRINT_LOG")" = "$f" ] &&
+	[ "$(wc -l <"$PRINT_LOG")" = 3 ]; then ok "printer command got the PDF as its last argument"
+else bad "printer command arguments: $(cat "$PRINT_LOG" 2>/dev/null)"; fi
+
+# register of a period on A4 landscape
+if $M $db --now "2026-02-01 09:00" letter register --period 2026-01 -o "$tmp/g.pdf" >/dev/null; then
+	has "$tmp/g.pdf" "SỔ THEO DÕI HỒ SƠ" "Từ ngày 01/01/2026 đến ngày 31/01/2026" "Lường Thị Ngọc Ánh"
+	pdfinfo "$tmp/g.pdf" | grep -q "841.89 x 595.276" && ok "register: A4 landscape" || bad "register page size"
+else bad "letter register"; fi
+
+# bad input: one sentence, non-zero status, no file
+$M $db letter bogus "$code" -o "$tmp/x.pdf" 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && [ ! -e "$tmp/x.pdf" ] && grep -q "bogus" "$tmp/err" && ok "unknown kind: $(cat "$tmp/err")" || bad "unknown kind rc=$rc"
+$M $db letter receipt NO-SUCH-CODE -o "$tmp/x.pdf" 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && [ ! -e "$tmp/x.pdf" ] && grep -q "NO-SUCH-CODE" "$tmp/err" && ok "unknown dossier: $(cat "$tmp/err")" || bad "unknown dossier rc=$rc"
+$M $db letter stop "$code" -o "$tmp/x.pdf" 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && [ ! -e "$tmp/x.pdf" ] && ok "stop letter of a running dossier refused: $(cat "$tmp/err")" || bad "stop rc=$rc"
+$M $db letter apology "$code" --number abc 2>"$tmp/err"; rc=$?
+[ $rc -ne 0 ] && grep -q "abc" "$tmp/err" && ok "bad --number: $(cat "$tmp/err")" || bad "bad number rc=$rc"
+
+echo "$fails failure(s)"
+[ $fails -eq 0 ]

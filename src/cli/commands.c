@@ -43,6 +43,8 @@ const mc_cli_command mc_cli_commands[] = {
 	 N_("dossiers, a page at a time; --search ignores diacritics and case")},
 	{"report", cmd_report, "report --period P [--by field|procedure]",
 	 N_("the national table (form 06) and the on-time rates for a period")},
+	{"export", cmd_export, "export --period P -o FILE.xlsx",
+	 N_("the Excel workbook of a period: form 06, register, overdue dossiers, PAR inputs, chart")},
 	{"demo", cmd_demo, "demo [--dossiers N] [--seed S]",
 	 N_("fill an empty database with realistic demo data around now")},
 	{"calendar", cmd_calendar,

@@ -47,6 +47,9 @@ int cmd_config(mc_cli *cli);
 /* cmd_par.c */
 int cmd_par(mc_cli *cli);
 
+/* cmd_export.c */
+int cmd_export(mc_cli *cli);
+
 /* cmd_letter.c */
 int cmd_letter(mc_cli *cli);
 

@@ -55,8 +55,26 @@ void mc_trail_add(mc_trail *t, const char *fmt, ...);
 
 /*
  * Due moment of a limit counted from `received`. trail may be NULL (fast
- * path). Refuses absurd limits (> MC_LIMIT_MAX_*) and moments outside the
- * supported years.
+ * path: O(1), no allocation). Refuses absurd limits (> MC_LIMIT_MAX_*) and
+ * moments outside the supported years.
+ *
+ * Rules (domain.md §2), office time being [morning_open, morning_close) and
+ * [afternoon_open, afternoon_close) of working days:
+ * - The clock starts at `received`, or at the next opening when received
+ *   outside office time (before opening, lunch break, after closing, weekend,
+ *   holiday, a make-up Saturday not counted). The start's date is then "the
+ *   day of receipt" and the start's clock time (= the opening time) is "the
+ *   same clock time".
+ * - days: the start's clock time on the N-th working day after the start's date.
+ * - hours: N×60 office minutes after the start; ending exactly at a closing
+ *   time gives that closing time (11:30 or 17:00), not the next opening.
+ * - calendar-days: the start's date + N at the start's clock time; a day off
+ *   moves it to the next working day, same clock time.
+ * - same-day: closing time of the start's day, or of the next working day
+ *   when the start is after the cut-off (limit->cutoff, else cfg same_day_cutoff;
+ *   exactly at the cut-off is still the same day).
+ * A supplement restarted from zero is mc_due_compute() from the resume moment.
+ * Ownership: the trail's lines are the caller's (mc_trail_free).
  */
 mc_status mc_due_compute(const mc_calendar *cal, mc_time received, const mc_limit *limit,
                          mc_time *due, mc_trail *trail, mc_err *e);
@@ -89,7 +107,11 @@ typedef enum { MC_OUTCOME_NONE, MC_OUTCOME_EARLY, MC_OUTCOME_ON_TIME, MC_OUTCOME
 
 /* "early" | "on_time" | "late" | NULL for NONE. */
 const char *mc_outcome_name(mc_outcome o);
-/* Judge a result ready at `done` against `due` (by date or by minute, per config). */
+/*
+ * Judge a result ready at `done` against `due`. By date (default): before the
+ * due date early, on it on time, after it late. By minute: before the due
+ * date early, on the due date up to the due minute on time, after it late.
+ */
 mc_outcome mc_classify(const mc_calendar *cal, mc_time due, mc_time done);
 /* Late already at `now` (not yet done)? Same rule as mc_classify. */
 bool mc_is_overdue(const mc_calendar *cal, mc_time due, mc_time now);

@@ -177,6 +177,17 @@ static bool parse_year(const char *s, int *year)
 	return y >= MC_YEAR_MIN && y <= MC_YEAR_MAX;
 }
 
+/* Print s and pad with spaces to `width` characters (UTF-8 code points) plus two. */
+static void print_padded(const char *s, int width)
+{
+	int chars = 0;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		chars += (*p & 0xC0) != 0x80;
+	fputs(s, stdout);
+	for (int i = chars; i < width + 2; i++)
+		putchar(' ');
+}
+
 static int calendar_days(mc_cli *cli)
 {
 	static const char *const opts[] = {"year", "calendar", NULL};
@@ -226,9 +237,10 @@ static int calendar_days(mc_cli *cli)
 		for (size_t i = 0; i < n; i++) {
 			char d[11];
 			mc_date_format(days[i].date, d);
-			printf("  %s  %-10s  %-16s  %s  [%s]\n", d,
-			       mc_weekday_name(mc_date_weekday(days[i].date)),
-			       days[i].off ? _("day off") : _("working day"), days[i].name,
+			printf("  %s  ", d);
+			print_padded(mc_weekday_name(mc_date_weekday(days[i].date)), 10);
+			print_padded(days[i].off ? _("day off") : _("working day"), 14);
+			printf("%s  [%s]\n", days[i].name,
 			       days[i].provisional ? _("provisional") : _("confirmed"));
 		}
 		if (n == 0)

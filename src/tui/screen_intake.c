@@ -361,7 +361,7 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	if (s->have_proc)
 		tui_put(y0 + 1, fx, fw, s->proc.name, dim, false);
 	if (s->known)
-		tui_put(y0 + 2, fx + 14, fw - 14, _("✓ known applicant"), tui_attr(TUI_ROLE_OK), false);
+		tui_put(y0 + 2, fx + 14, fw - 14, _("(known applicant)"), tui_attr(TUI_ROLE_OK), false);
 	/* Checklist. */
 	size_t ticked = 0;
 	for (size_t i = 0; i < s->ndocs; i++)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Render a tmux capture (`capture-pane -e -p`, SGR colour escapes) to a PNG
-# with DejaVu Sans Mono, for the README screenshots.
+# with Liberation Mono (full Vietnamese coverage), for the README screenshots.
 # Usage: ansi2png.py CAPTURE.txt OUT.png [COLS ROWS]
 import re
 import sys
@@ -9,8 +9,8 @@ import unicodedata
 
 from PIL import Image, ImageDraw, ImageFont
 
-FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
-BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
+FONT = "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf"
+BOLD = "/usr/share/fonts/truetype/liberation2/LiberationMono-Bold.ttf"
 PALETTE = [(30, 30, 30), (205, 49, 49), (13, 188, 121), (229, 229, 16),
            (36, 114, 200), (188, 63, 188), (17, 168, 205), (229, 229, 229)]
 BRIGHT = [(102, 102, 102), (241, 76, 76), (35, 209, 139), (245, 245, 67),
@@ -40,6 +40,7 @@ def main():
     ch = size + 4
     img = Image.new("RGB", (cols * cw + 16, rows * ch + 16), DEF_BG)
     draw = ImageDraw.Draw(img)
+    glyphs = []  # text after every background, so marks are never painted over
     for y, line in enumerate(text.split("\n")[:rows]):
         fg, bg, b, rev = DEF_FG, DEF_BG, False, False
         x = 0
@@ -92,8 +93,10 @@ def main():
                 f, g = (bg, fg) if rev else (fg, bg)
                 px, py = 8 + x * cw, 8 + y * ch
                 draw.rectangle([px, py, px + w * cw - 1, py + ch - 1], fill=g)
-                draw.text((px, py + 2), unicodedata.normalize("NFC", cl), font=bold if b else font, fill=f)
+                glyphs.append(((px, py + 2), unicodedata.normalize("NFC", cl), bold if b else font, f))
                 x += w
+    for pos, txt, fnt, col in glyphs:
+        draw.text(pos, txt, font=fnt, fill=col)
     img.save(sys.argv[2])
 
 

@@ -41,8 +41,9 @@ def main():
     img = Image.new("RGB", (cols * cw + 16, rows * ch + 16), DEF_BG)
     draw = ImageDraw.Draw(img)
     glyphs = []  # text after every background, so marks are never painted over
+    # tmux only writes attribute changes, which carry over line ends.
+    fg, bg, b, rev = DEF_FG, DEF_BG, False, False
     for y, line in enumerate(text.split("\n")[:rows]):
-        fg, bg, b, rev = DEF_FG, DEF_BG, False, False
         x = 0
         for tok in re.split(r"(\x1b\[[0-9;:]*m)", line):
             m = re.match(r"\x1b\[([0-9;:]*)m", tok)

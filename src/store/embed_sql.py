@@ -13,7 +13,7 @@ def c_lines(text):
         s = line.replace('\\', '\\\\').replace('"', '\\"').replace('\t', '\\t')
         s = s.replace('\r', '').replace('\n', '\\n')
         if len(s) > 4000:
-            sys.exit('embed_sql: line too long')
+            raise SystemExit('embed_sql: line too long')
         out.append('\t"' + s + '",\n')
     return ''.join(out)
 
@@ -26,7 +26,7 @@ def main():
         base = os.path.basename(path)
         num = base.split('_', 1)[0]
         if not num.isdigit() or int(num) != i:
-            sys.exit('embed_sql: %s: expected migration number %03d' % (path, i))
+            raise SystemExit('embed_sql: %s: expected migration number %03d' % (path, i))
         with open(path, encoding='utf-8') as f:
             parts.append((base, f.read()))
     with open(output, 'w', encoding='utf-8') as f:

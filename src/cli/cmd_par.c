@@ -4,12 +4,11 @@
  * manual criteria (`par set`), their history (`par history`) and the dossiers
  * behind a data-fed criterion (`par dossiers`).
  */
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "cli/cli_db.h"
 #include "cli/commands.h"
 #include "motcua/i18n.h"
 #include "motcua/par.h"
@@ -18,8 +17,7 @@
 /* ---- shared set-up ------------------------------------------------------ */
 
 typedef struct par_env {
-	mc_db *db;
-	mc_ctx ctx;
+	mc_ctx ctx; /* ctx.db NULL until opened */
 	mc_rubric *rubric;
 	char actor[64];
 } par_env;
@@ -27,18 +25,12 @@ typedef struct par_env {
 static void env_close(par_env *env)
 {
 	mc_rubric_free(env->rubric);
-	mc_db_close(env->db);
+	if (env->ctx.db)
+		cli_db_close(&env->ctx);
 	memset(env, 0, sizeof *env);
 }
 
-static void actor_name(char *buf, size_t n)
-{
-	const struct passwd *pw = getpwuid(geteuid());
-	const char *name = pw && pw->pw_name ? pw->pw_name : getenv("USER");
-	snprintf(buf, n, "%s", name && *name ? name : "unknown");
-}
-
-/* Rubric from --rubric, else the configured one (the shipped default). */
+/* Rubric from --rubric, else the configured one (the shipped default); then the database. */
 static int env_open(mc_cli *cli, par_env *env, bool need_db)
 {
 	memset(env, 0, sizeof *env);
@@ -53,23 +45,11 @@ static int env_open(mc_cli *cli, par_env *env, bool need_db)
 		return cli_fail(&e);
 	if (!need_db)
 		return CLI_OK;
-	char path[MC_CFG_PATH];
-	if (mc_db_resolve_path(cli->db_path, &cli->cfg, false, path, sizeof path, &e) != MC_OK ||
-	    mc_db_open(path, 0, &env->db, &e) != MC_OK) {
-		env_close(env);
-		return cli_fail(&e);
-	}
-	mc_calendar *cal = cli_calendar(cli);
-	if (!cal) {
+	if (!cli_db_open(cli, &env->ctx, 0)) {
 		env_close(env);
 		return CLI_FAIL;
 	}
-	actor_name(env->actor, sizeof env->actor);
-	env->ctx.db = env->db;
-	env->ctx.cfg = &cli->cfg;
-	env->ctx.cal = cal;
-	env->ctx.clock = &cli->clock;
-	env->ctx.actor = env->actor;
+	snprintf(env->actor, sizeof env->actor, "%s", env->ctx.actor);
 	return CLI_OK;
 }
 

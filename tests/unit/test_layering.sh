@@ -19,12 +19,12 @@ check 'iniparser\.h|dictionary\.h' src/config
 check 'pango|cairo' src/print
 check 'utf8proc\.h' src/text
 # The core never prints or exits.
-hits=$(grep -rnE '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' src/core src/store src/text src/config src/print src/export 2>/dev/null | grep -v 'snprintf\|vsnprintf' )
+hits=$(grep -rnE --include='*.c' --include='*.h' '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' src/core src/store src/text src/config src/print src/export 2>/dev/null | grep -v 'snprintf\|vsnprintf' )
 if [ -n "$hits" ]; then
 	echo "layering: the core prints or exits:"; echo "$hits"; status=1
 fi
 # Only the clock module reads the system time.
-hits=$(grep -rnE '\b(time|gettimeofday|clock_gettime)[[:space:]]*\((NULL|&|0)' src | grep -v '^src/core/clock.c')
+hits=$(grep -rnE --include='*.c' --include='*.h' '\b(time|gettimeofday|clock_gettime)[[:space:]]*\((NULL|&|0)' src | grep -v '^src/core/clock.c')
 if [ -n "$hits" ]; then
 	echo "layering: system time read outside src/core/clock.c:"; echo "$hits"; status=1
 fi

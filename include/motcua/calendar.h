@@ -51,7 +51,7 @@ void mc_calendar_free(mc_calendar *cal); /* NULL is a no-op */
 
 /*
  * Load one TSV file, or every *.tsv in a directory. Format (documented in
- * data/calendar/README): date <TAB> off|work <TAB> name <TAB> confirmed|provisional.
+ * data/calendar/README.md): date <TAB> off|work <TAB> name <TAB> confirmed|provisional.
  * A line that does not parse, or a weekday marked "work", fails with file and line.
  */
 mc_status mc_calendar_load(mc_calendar *cal, const char *path, mc_err *e);

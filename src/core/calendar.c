@@ -471,7 +471,8 @@ static int cmp_parsed(const void *a, const void *b)
 /* Merge parsed lines into the calendar: all or nothing. */
 static mc_status commit(mc_calendar *c, parsed_vec *pv, mc_err *e)
 {
-	qsort(pv->v, pv->n, sizeof *pv->v, cmp_parsed);
+	if (pv->n) /* an empty or comment-only file has no array (qsort(NULL) is undefined) */
+		qsort(pv->v, pv->n, sizeof *pv->v, cmp_parsed);
 	for (size_t i = 0; i < pv->n; i++) {
 		const parsed_line *pl = &pv->v[i];
 		int y = date_year(pl->ent.date);

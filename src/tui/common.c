@@ -4,10 +4,12 @@
  * the meaning colours (within time / due soon / overdue) and the standard
  * dossier table row.
  */
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "motcua/deadline.h"
@@ -140,4 +142,29 @@ void tui_dossier_row(tui_app *app, int y, int cols, const mc_dossier *d, bool se
 	char due[32];
 	tui_short_time(d->due, due, sizeof due);
 	tui_put(y, x, c.due, due, a, false);
+}
+
+bool tui_mkdirs(const char *dir, char *err, size_t size)
+{
+	char p[2048];
+	snprintf(p, sizeof p, "%s", dir);
+	for (char *c = p + 1;; c++) {
+		if (*c == '/' || *c == '\0') {
+			char keep = *c;
+			*c = '\0';
+			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+				snprintf(err, size, _("cannot create the folder %s: %s."), p, strerror(errno));
+				return false;
+			}
+			*c = keep;
+			if (!keep)
+				break;
+		}
+	}
+	return true;
+}
+
+const char *tui_output_dir(tui_app *app)
+{
+	return app->cli->cfg.output_dir[0] ? app->cli->cfg.output_dir : ".";
 }

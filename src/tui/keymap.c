@@ -118,8 +118,18 @@ const tui_binding tui_keymap[] = {
 	 N_("Kind of period: month, official month, quarter, 6 months, 9 months, year")},
 	{TUI_SCREEN_REPORTS, '[', false, TUI_ACT_PERIOD_PREV, N_("[ earlier"), N_("Previous period")},
 	{TUI_SCREEN_REPORTS, ']', false, TUI_ACT_PERIOD_NEXT, N_("] later"), N_("Next period")},
+	{TUI_SCREEN_REPORTS, 'r', false, TUI_ACT_PERIOD_RANGE, N_("range"),
+	 N_("Any range of days: FROM..TO")},
 	{TUI_SCREEN_REPORTS, 'e', false, TUI_ACT_EXPORT, N_("export"),
 	 N_("Export the period to an Excel workbook")},
+
+	/* PAR scorecard. */
+	{TUI_SCREEN_PAR, 'm', false, TUI_ACT_MANUAL, N_("enter value"),
+	 N_("Enter the value of a manual criterion for the year (recorded with your name)")},
+	{TUI_SCREEN_PAR, '[', false, TUI_ACT_PERIOD_PREV, N_("[ earlier"), N_("Previous year")},
+	{TUI_SCREEN_PAR, ']', false, TUI_ACT_PERIOD_NEXT, N_("] later"), N_("Next year")},
+	{TUI_SCREEN_PAR, '\n', false, TUI_ACT_OPEN, N_("dossiers"),
+	 N_("The dossiers behind the selected criterion")},
 
 	/* Administration. */
 	{TUI_SCREEN_ADMIN, '\t', false, TUI_ACT_NEXT_TAB, N_("Tab next page"),
@@ -127,6 +137,8 @@ const tui_binding tui_keymap[] = {
 	{TUI_SCREEN_ADMIN, KEY_BTAB, true, TUI_ACT_PREV_TAB, NULL, N_("Previous page")},
 	{TUI_SCREEN_ADMIN, '[', false, TUI_ACT_PERIOD_PREV, NULL, N_("Calendar: previous year")},
 	{TUI_SCREEN_ADMIN, ']', false, TUI_ACT_PERIOD_NEXT, NULL, N_("Calendar: next year")},
+	{TUI_SCREEN_ADMIN, 'i', false, TUI_ACT_IMPACT, N_("impact"),
+	 N_("Calendar: preview which open dossiers an edited calendar file would move")},
 };
 
 const size_t tui_keymap_count = sizeof tui_keymap / sizeof tui_keymap[0];

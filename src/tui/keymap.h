@@ -45,7 +45,10 @@ typedef enum {
 	X(TRANSFER) X(SUPPLEMENT) X(RESUME) X(FINISH) X(HANDOVER) X(STOP) \
 	X(WITHDRAW) X(APOLOGIZE) X(PRINT) \
 	/* reports, administration */ \
-	X(PERIOD_KIND) X(PERIOD_PREV) X(PERIOD_NEXT) X(EXPORT) X(NEXT_TAB) X(PREV_TAB)
+	X(PERIOD_KIND) X(PERIOD_PREV) X(PERIOD_NEXT) X(PERIOD_RANGE) X(EXPORT) X(NEXT_TAB) \
+	X(PREV_TAB) \
+	/* PAR scorecard, calendar impact */ \
+	X(MANUAL) X(IMPACT)
 
 typedef enum {
 #define TUI_X_ACT(n) TUI_ACT_##n,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "motcua/i18n.h"
+#include "motcua/par.h"
 #include "motcua/query.h"
 #include "motcua/report.h"
 #include "tui/screens.h"
@@ -22,7 +23,13 @@ typedef struct dash_state {
 	int64_t count[DASH_COUNTERS];
 	bool rate_valid;
 	double rate;
-	char rate_label[128];
+	int64_t rate_num, rate_den;
+	/* The PAR criterion fed by the on-time rate and what this month's rate earns. */
+	mc_rubric *rubric;
+	bool rubric_tried;
+	const mc_par_criterion *ontime;
+	bool par_valid;
+	mc_par_result par;
 	mc_dossier *apology;
 	size_t napology;
 	int64_t apology_total;
@@ -65,8 +72,10 @@ static void *dash_create(tui_app *app)
 static void dash_destroy(void *st)
 {
 	dash_state *s = st;
-	if (s)
+	if (s) {
 		free(s->apology);
+		mc_rubric_free(s->rubric);
+	}
 	free(s);
 }
 
@@ -81,13 +90,47 @@ static void month_rate(tui_app *app, dash_state *s)
 	mc_err e;
 	mc_err_clear(&e);
 	s->rate_valid = false;
-	if (mc_report_build(&ctx, mc_date_from_ymd(y, m, 1), today, MC_REPORT_BY_FIELD, &rep, &e) ==
-	        MC_OK &&
-	    rep->rate_a.valid) {
-		s->rate_valid = true;
-		s->rate = mc_rate_round(&rep->rate_a);
+	s->par_valid = false;
+	if (!s->rubric_tried) {
+		s->rubric_tried = true;
+		mc_err re;
+		mc_err_clear(&re);
+		if (app->cli->cfg.rubric_path[0] &&
+		    mc_rubric_load(app->cli->cfg.rubric_path, &s->rubric, &re) == MC_OK) {
+			for (size_t i = 0; i < mc_rubric_count(s->rubric) && !s->ontime; i++) {
+				const mc_par_criterion *c = mc_rubric_criterion(s->rubric, i);
+				if (c->metric == MC_PAR_ONTIME_A || c->metric == MC_PAR_ONTIME_B ||
+				    c->metric == MC_PAR_ONTIME_C)
+					s->ontime = c;
+			}
+		}
+	}
+	if (mc_report_build(&ctx, mc_date_from_ymd(y, m, 1), today, MC_REPORT_BY_FIELD, &rep, &e) !=
+	    MC_OK)
+		return;
+	/* The variant the rubric names (A when there is no rubric), with its inputs as
+	 * par_store.c takes them from the same table. */
+	const int64_t *n = rep->total.n;
+	int64_t good = n[MC_RC_RESOLVED_EARLY] + n[MC_RC_RESOLVED_ON_TIME];
+	mc_par_metric metric = s->ontime ? s->ontime->metric : MC_PAR_ONTIME_A;
+	int64_t num = good, den = n[MC_RC_RESOLVED_TOTAL];
+	if (metric == MC_PAR_ONTIME_B) {
+		den = n[MC_RC_RECEIVED_TOTAL];
+	} else if (metric == MC_PAR_ONTIME_C) {
+		den = n[MC_RC_RESOLVED_TOTAL] + n[MC_RC_PENDING_TOTAL];
+		num = den - n[MC_RC_RESOLVED_LATE] - n[MC_RC_PENDING_OVERDUE];
 	}
 	mc_report_free(rep);
+	s->rate_num = num;
+	s->rate_den = den;
+	if (den > 0) {
+		s->rate_valid = true;
+		/* One decimal, rounded half up exactly, as `motcua par` prints it. */
+		s->rate = (double)((num * 1000 * 2 + den) / (2 * den)) / 10.0;
+	}
+	if (s->ontime && mc_par_score_ratio(s->ontime, mc_rubric_empty(s->rubric), num, den, &s->par,
+	                                    &e) == MC_OK)
+		s->par_valid = true;
 }
 
 static void dash_refresh(tui_app *app, void *st)
@@ -143,29 +186,52 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		tui_put_right(y, x + colw - 10, 8,
 		              num, sel ? a : tui_attr(s->count[i] > 0 ? roles[i] : TUI_ROLE_NORMAL));
 	}
-	char rate[160];
+	char rate[400];
+	mc_par_metric m = s->ontime ? s->ontime->metric : MC_PAR_ONTIME_A;
+	const char *variant = m == MC_PAR_ONTIME_B ? "B" : m == MC_PAR_ONTIME_C ? "C" : "A";
 	if (s->rate_valid)
-		snprintf(rate, sizeof rate, _("On-time rate this month: %.1f %%"), s->rate);
+		snprintf(rate, sizeof rate, _("On-time rate this month (%s): %.1f %% (%lld/%lld)"), variant,
+		         s->rate, (long long)s->rate_num, (long long)s->rate_den);
 	else
 		snprintf(rate, sizeof rate, "%s", _("On-time rate this month: no dossier resolved yet"));
+	char par[400] = "";
+	if (s->par_valid) {
+		char pts[32], max[32], more[200] = "";
+		mc_par_format_milli(s->par.points, 2, pts, sizeof pts);
+		mc_par_format_milli(s->ontime->max, 2, max, sizeof max);
+		if (s->par.next.exists && s->par.next.more_possible)
+			snprintf(more, sizeof more, _("; next band: %lld more resolved on time"),
+			         (long long)s->par.next.more);
+		snprintf(par, sizeof par, _("PAR criterion \"%s\" at this rate: %s/%s points%s"),
+		         s->ontime->id, pts, max, more);
+	}
 	tui_put(y0 + 6, 2, cols - 4, rate,
 	        tui_attr(!s->rate_valid ? TUI_ROLE_DIM
 	                                : s->rate >= 100.0 ? TUI_ROLE_OK
 	                                : s->rate >= 95.0 ? TUI_ROLE_SOON
 	                                                  : TUI_ROLE_LATE),
 	        false);
+	if (par[0])
+		tui_put(y0 + 7, 2, cols - 4, par,
+		        tui_attr(s->par.points >= s->ontime->max ? TUI_ROLE_OK
+		                 : s->par.points > 0             ? TUI_ROLE_SOON
+		                                                 : TUI_ROLE_LATE),
+		        false);
 	/* Apology list. */
 	char title[200];
 	snprintf(title, sizeof title, _("Apology letters to send (%lld) — F5 for the full list"),
 	         (long long)s->apology_total);
-	int y = y0 + 8;
+	int y = y0 + 9;
+	int sw = cols >= 100 ? 16 : 0; /* the state column when there is room */
 	tui_put(y++, 1, cols - 2, title, tui_attr(TUI_ROLE_HEADER), false);
 	if (s->napology == 0) {
 		tui_put(y, 2, cols - 4, _("No apology is due."), tui_attr(TUI_ROLE_OK), false);
 	} else {
 		int a = tui_attr(TUI_ROLE_DIM);
 		tui_put(y, 2, 26, _("Code"), a, false);
-		tui_put(y, 29, cols - 66, _("Applicant"), a, false);
+		tui_put(y, 29, cols - 66 - sw, _("Applicant"), a, false);
+		if (sw)
+			tui_put(y, cols - 36 - sw, sw - 1, _("State"), a, false);
 		tui_put(y, cols - 36, 17, _("Send before"), a, false);
 		tui_put(y, cols - 18, 17, _("Due"), a, false);
 		y++;
@@ -176,7 +242,10 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		int a = tui_attr(sel ? TUI_ROLE_SELECTED : tui_dossier_role(app, d));
 		tui_fill(y, 1, cols - 2, a);
 		tui_put(y, 2, 26, d->code, a, false);
-		tui_put(y, 29, cols - 66, d->applicant_name, a, false);
+		tui_put(y, 29, cols - 66 - sw, d->applicant_name, a, false);
+		/* "Waiting for supplement" explains a due moment already past: the clock is stopped. */
+		if (sw)
+			tui_put(y, cols - 36 - sw, sw - 1, tui_dossier_state(app, d), a, false);
 		char by[32], due[32];
 		tui_short_time(mc_apology_deadline(app->cal, d->due), by, sizeof by);
 		tui_short_time(d->due, due, sizeof due);
@@ -186,9 +255,6 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	if (s->error[0])
 		tui_put(y0 + rows - 1, 1, cols - 2, s->error, tui_attr(TUI_ROLE_ERROR), false);
 }
-
-/* Provided by screen_list.c: open the list on a prepared query. */
-void tui_list_open_query(tui_app *app, const mc_query *q, const char *title);
 
 static bool dash_key(tui_app *app, void *st, tui_key k, tui_action act)
 {

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/forms.h"
 #include "motcua/i18n.h"
 #include "tui/screens.h"
 
@@ -32,6 +33,7 @@ typedef struct detail_state {
 	size_t nunits;
 	const char *unit_labels[TUI_DLG_CHOICES];
 	char unit_text[TUI_DLG_CHOICES][MC_NAME_MAX + MC_CODE_MAX + 4];
+	const char *form_labels[TUI_DLG_CHOICES];
 } detail_state;
 
 #if defined(__GNUC__)
@@ -317,6 +319,53 @@ static bool do_withdraw(tui_app *app, tui_dialog *d, void *ctx_, char *err, size
 	return done(app, st, &e, err, size, _("Dossier withdrawn."));
 }
 
+/* The forms of a dossier offered by `p`, in the order of the choice field. */
+static const mc_form_kind print_kinds[] = {MC_FORM_RECEIPT, MC_FORM_SUPPLEMENT, MC_FORM_REFUSAL,
+                                           MC_FORM_APOLOGY, MC_FORM_STOP,       MC_FORM_CONTROL};
+#define N_PRINT_KINDS ((int)(sizeof print_kinds / sizeof print_kinds[0]))
+
+static bool do_print(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t size)
+{
+	ACTION_PROLOGUE
+	int i = d->f[0].choice;
+	if (i < 0 || i >= N_PRINT_KINDS) {
+		snprintf(err, size, "%s", _("choose a form."));
+		return false;
+	}
+	char reason[1024];
+	tui_dlg_text(d, 1, reason, sizeof reason);
+	mc_form_options o;
+	memset(&o, 0, sizeof o);
+	o.reason = reason[0] ? reason : NULL;
+	bool printer = app->cli->cfg.printer_command[0] != 0;
+	char written[MC_CFG_PATH + 160];
+	mc_status st = mc_form_print(&ctx, print_kinds[i], s->d.code, &o, NULL, printer, written,
+	                             sizeof written, &e);
+	if (st != MC_OK) {
+		snprintf(err, size, "%s", e.msg[0] ? e.msg : mc_status_str(st));
+		return false;
+	}
+	if (printer)
+		tui_message(app, false, _("Wrote %s and sent it to the printer."), written);
+	else
+		tui_message(app, false, _("Wrote %s."), written);
+	return true;
+}
+
+/* The form that fits the dossier's state best, as the initial choice. */
+static int default_form(const mc_dossier *d)
+{
+	if (d->status == MC_STATUS_STOPPED)
+		return 4;
+	if (d->has_apology && mc_dossier_status_open(d->status))
+		return 3;
+	if (d->status == MC_STATUS_SUPPLEMENT)
+		return 1;
+	if (d->result == MC_RESULT_REFUSED)
+		return 2;
+	return 0;
+}
+
 static void load_units(tui_app *app, detail_state *s)
 {
 	mc_ctx ctx;
@@ -434,8 +483,17 @@ static bool detail_key(tui_app *app, void *st, tui_key k, tui_action act)
 		tui_dlg_add_text(d, _("Reason (optional)"), NULL);
 		return true;
 	case TUI_ACT_PRINT:
-		snprintf(buf, sizeof buf, "motcua letter receipt %s -o FILE.pdf", s->d.code);
-		tui_message(app, true, _("Printing from the interface is not available yet; use: %s"), buf);
+		for (int i = 0; i < N_PRINT_KINDS; i++)
+			s->form_labels[i] = mc_form_kind_label(print_kinds[i]);
+		d = tui_dialog_open(app, _("Print a form"), do_print, s);
+		tui_dlg_add_choice(d, _("Form"), s->form_labels, N_PRINT_KINDS, default_form(&s->d));
+		tui_dlg_add_text(d, _("Reason, if any"), NULL);
+		if (app->cli->cfg.printer_command[0])
+			snprintf(d->note, sizeof d->note, _("Sent to the printer: %s"),
+			         app->cli->cfg.printer_command);
+		else
+			snprintf(d->note, sizeof d->note, _("No printer command is set: the PDF goes to %s."),
+			         app->cli->cfg.output_dir[0] ? app->cli->cfg.output_dir : ".");
 		return true;
 	default:
 		return false;

@@ -14,7 +14,9 @@
 #include <string.h>
 
 #include "motcua/catalog.h"
+#include "motcua/forms.h"
 #include "motcua/i18n.h"
+#include "motcua/letters.h"
 #include "motcua/query.h"
 #include "motcua/text.h"
 #include "tui/screens.h"
@@ -269,8 +271,21 @@ static void save(tui_app *app, intake_state *s)
 	}
 	char due[32];
 	tui_short_time(r.due, due, sizeof due);
-	tui_message(app, false, _("Received %s, register no. %d; due %s.%s%s"), r.code, r.register_no,
-	            due, r.warning[0] ? " " : "", r.warning);
+	/* The receipt (form 01): printed when a printer command is set, else a file. */
+	bool printer = app->cli->cfg.printer_command[0] != 0;
+	char written[MC_CFG_PATH + 160], receipt[MC_CFG_PATH + 256];
+	mc_err pe;
+	mc_err_clear(&pe);
+	bool printed = mc_form_print(&ctx, MC_FORM_RECEIPT, r.code, NULL, NULL, printer, written,
+	                             sizeof written, &pe) == MC_OK;
+	if (!printed)
+		snprintf(receipt, sizeof receipt, _("the receipt was not written: %s"), pe.msg);
+	else if (printer)
+		snprintf(receipt, sizeof receipt, _("receipt %s sent to the printer."), written);
+	else
+		snprintf(receipt, sizeof receipt, _("receipt: %s"), written);
+	tui_message(app, !printed, _("Received %s, register no. %d; due %s; %s%s%s"), r.code,
+	            r.register_no, due, receipt, r.warning[0] ? " " : "", r.warning);
 	mc_intake_result_free(&r);
 	reset(s);
 	update_picks(app, s);
@@ -298,9 +313,19 @@ static bool do_counter(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_
 		snprintf(err, size, "%s", e.msg);
 		return false;
 	}
-	tui_message(app, false, "%s",
-	            kind == MC_COUNTER_GUIDE ? _("Guidance recorded (form 02); no dossier was created.")
-	                                     : _("Refusal recorded (form 03); no dossier was created."));
+	/* The slip for the applicant: printed when a printer command is set, else a file. */
+	bool printer = app->cli->cfg.printer_command[0] != 0;
+	char written[MC_CFG_PATH + 160];
+	mc_err_clear(&e);
+	const char *what = kind == MC_COUNTER_GUIDE
+	                           ? _("Guidance recorded (form 02); no dossier was created.")
+	                           : _("Refusal recorded (form 03); no dossier was created.");
+	if (mc_letter_counter(&ctx, &in, id, NULL, printer, written, sizeof written, &e) != MC_OK)
+		tui_message(app, true, _("%s The slip was not written: %s"), what, e.msg);
+	else if (printer)
+		tui_message(app, false, _("%s Slip %s sent to the printer."), what, written);
+	else
+		tui_message(app, false, _("%s Slip: %s"), what, written);
 	reset(s);
 	return true;
 }

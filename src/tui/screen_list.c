@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "motcua/byid.h"
 #include "motcua/i18n.h"
 #include "motcua/query.h"
 #include "tui/screens.h"
@@ -42,6 +43,9 @@ typedef struct list_state {
 	char error[TUI_MSG];
 	view views[NVIEWS];
 	bool await_view_digit;
+	/* Drill-down: a fixed set of dossiers (report cell, PAR criterion); NULL = the query. */
+	int64_t *ids;
+	size_t nids;
 } list_state;
 
 static const char *const kind_labels[] = {
@@ -139,8 +143,45 @@ static bool views_save(list_state *s, char *err, size_t size)
 
 /* ---- data ---------------------------------------------------------------- */
 
+/* A page of the fixed id set: pages are slices of the id array. */
+static void load_ids_page(tui_app *app, list_state *s)
+{
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	mc_err e;
+	mc_err_clear(&e);
+	s->error[0] = 0;
+	s->total = (int64_t)s->nids;
+	size_t start = (size_t)s->page * (size_t)s->page_size;
+	if (start >= s->nids && s->page > 0) {
+		s->page = 0;
+		start = 0;
+	}
+	size_t want = s->nids - start < (size_t)s->page_size ? s->nids - start : (size_t)s->page_size;
+	s->n = 0;
+	memset(&s->next, 0, sizeof s->next);
+	if (want > 0 && mc_dossier_get_many(&ctx, s->ids + start, want, s->rows, &s->n, &e) != MC_OK)
+		snprintf(s->error, sizeof s->error, "%s", e.msg);
+	s->next.set = start + want < s->nids;
+	if (s->cursor >= (int)s->n)
+		s->cursor = s->n ? (int)s->n - 1 : 0;
+	app->dirty = true;
+}
+
+/* Back from a fixed id set to the ordinary query lists. */
+static void drop_ids(list_state *s)
+{
+	free(s->ids);
+	s->ids = NULL;
+	s->nids = 0;
+}
+
 static void load_page(tui_app *app, list_state *s)
 {
+	if (s->ids) {
+		load_ids_page(app, s);
+		return;
+	}
 	mc_ctx ctx;
 	tui_ctx(app, &ctx);
 	mc_err e;
@@ -225,6 +266,7 @@ static void list_destroy(void *st)
 		return;
 	free(s->rows);
 	free(s->starts);
+	free(s->ids);
 	free(s);
 }
 
@@ -257,9 +299,27 @@ static void list_refresh(tui_app *app, void *st)
 	load_page(app, s);
 }
 
+void tui_list_open_ids(tui_app *app, int64_t *ids, size_t n, const char *title)
+{
+	list_state *s = app->state[TUI_SCREEN_LIST];
+	drop_ids(s);
+	s->ids = ids;
+	s->nids = n;
+	mc_query_init(&s->q);
+	s->search[0] = 0;
+	s->searching = false;
+	tui_edit_set(&s->search_ed, "");
+	snprintf(s->title, sizeof s->title, "%s", title ? title : "");
+	s->page = 0;
+	s->cursor = 0;
+	memset(&s->starts[0], 0, sizeof s->starts[0]);
+	tui_push(app, TUI_SCREEN_LIST);
+}
+
 void tui_list_open_query(tui_app *app, const mc_query *q, const char *title)
 {
 	list_state *s = app->state[TUI_SCREEN_LIST];
+	drop_ids(s);
 	s->q = *q;
 	s->search[0] = 0;
 	tui_edit_set(&s->search_ed, "");
@@ -273,6 +333,7 @@ void tui_list_open_query(tui_app *app, const mc_query *q, const char *title)
 void tui_list_start_search(tui_app *app)
 {
 	list_state *s = app->state[TUI_SCREEN_LIST];
+	drop_ids(s);
 	if (tui_current(app) != TUI_SCREEN_LIST)
 		tui_goto(app, TUI_SCREEN_LIST);
 	s->q.kind = MC_LIST_ALL;
@@ -285,6 +346,11 @@ void tui_list_start_search(tui_app *app)
 
 static void describe_filters(list_state *s, char *buf, size_t size)
 {
+	if (s->ids) {
+		snprintf(buf, size, "%s · %lld %s · %s %d", s->title, (long long)s->total, _("dossiers"),
+		         _("page"), s->page + 1);
+		return;
+	}
 	int k = s->q.kind >= MC_LIST_ALL && s->q.kind <= MC_LIST_APOLOGY ? (int)s->q.kind : 0;
 	size_t used = (size_t)snprintf(buf, size, "%s", s->title[0] ? s->title : _(kind_labels[k]));
 	if (s->title[0] && used < size)
@@ -381,6 +447,20 @@ static bool list_key(tui_app *app, void *st, tui_key k, tui_action act)
 				tui_message(app, true, "%s", err);
 		}
 		return true;
+	}
+	if (s->ids) {
+		switch (act) {
+		case TUI_ACT_FIND: case TUI_ACT_SORT: case TUI_ACT_FILTER_STATUS:
+		case TUI_ACT_FILTER_OVERDUE: case TUI_ACT_FILTER_SOON: case TUI_ACT_FILTER_CHANNEL:
+		case TUI_ACT_CLEAR_FILTERS: case TUI_ACT_VIEW: case TUI_ACT_SAVE_VIEW:
+			/* Filters apply to the ordinary lists: leave the drill-down first. */
+			drop_ids(s);
+			mc_query_init(&s->q);
+			s->title[0] = 0;
+			break;
+		default:
+			break;
+		}
 	}
 	switch (act) {
 	case TUI_ACT_UP:

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "motcua/export.h"
 #include "motcua/i18n.h"
 #include "motcua/period.h"
 #include "motcua/report.h"
@@ -186,8 +187,62 @@ static void drill(tui_app *app, rep_state *s)
 		tui_message(app, true, "%s", e.msg);
 		return;
 	}
-	tui_message(app, false, _("%zu dossier(s) behind this number (column %d)."), n, s->col + 3);
-	free(ids);
+	char title[400];
+	snprintf(title, sizeof title, _("%s — column (%d) \"%s\", %s"), group ? group : _("Total"),
+	         s->col + 3, mc_report_col_label((mc_report_col)s->col), s->period_text);
+	if (n == 0) {
+		free(ids);
+		tui_message(app, false, "%s", _("No dossier is behind this number."));
+		return;
+	}
+	tui_list_open_ids(app, ids, n, title); /* the list owns ids now */
+}
+
+/* ---- export ---------------------------------------------------------------- */
+
+static bool do_export(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t size)
+{
+	rep_state *s = ctx_;
+	char path[2048];
+	tui_dlg_text(d, 0, path, sizeof path);
+	if (!path[0]) {
+		snprintf(err, size, "%s", _("give the path of the workbook to write."));
+		return false;
+	}
+	char dir[2048];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash && slash != dir) {
+		*slash = 0;
+		if (!tui_mkdirs(dir, err, size))
+			return false;
+	}
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	mc_err e;
+	mc_err_clear(&e);
+	mc_export_summary sum;
+	if (mc_export_period(&ctx, s->period_text, path, &sum, &e) != MC_OK) {
+		snprintf(err, size, "%s", e.msg);
+		return false;
+	}
+	tui_message(app, false, _("Wrote %s (%zu field(s), %zu dossier(s) in the register)."), path,
+	            sum.fields, sum.register_rows);
+	return true;
+}
+
+static void open_export(tui_app *app, rep_state *s)
+{
+	char name[64], path[2200];
+	snprintf(name, sizeof name, "%s", s->period_text);
+	for (char *c = name; *c; c++)
+		if (*c == '/' || *c == '.')
+			*c = '-';
+	snprintf(path, sizeof path, "%s/report-%s.xlsx", tui_output_dir(app), name);
+	tui_dialog *d = tui_dialog_open(app, _("Export the period to Excel"), do_export, s);
+	tui_dlg_add_text(d, _("Workbook"), path);
+	snprintf(d->note, sizeof d->note, _("Period %s: form 06, register, overdue dossiers, PAR inputs."),
+	         s->period_text);
 }
 
 static bool rep_key(tui_app *app, void *st, tui_key k, tui_action act)
@@ -204,12 +259,10 @@ static bool rep_key(tui_app *app, void *st, tui_key k, tui_action act)
 	case TUI_ACT_LEFT: if (s->col > 0) s->col--; return true;
 	case TUI_ACT_RIGHT: if (s->col + 2 < MC_RC_COUNT) s->col++; return true;
 	case TUI_ACT_OPEN: drill(app, s); return true;
-	case TUI_ACT_EXPORT: {
-		char cmd[200];
-		snprintf(cmd, sizeof cmd, "motcua export --period %s -o FILE.xlsx", s->period_text);
-		tui_message(app, true, _("Export from the interface is not available yet; use: %s"), cmd);
+	case TUI_ACT_EXPORT:
+		if (s->rep)
+			open_export(app, s);
 		return true;
-	}
 	default: return false;
 	}
 	s->row = 0;

@@ -4,6 +4,7 @@
 #define MOTCUA_TUI_SCREENS_H
 
 #include "motcua/dossier.h"
+#include "motcua/query.h"
 #include "tui/app.h"
 #include "tui/ui.h"
 
@@ -19,6 +20,11 @@ extern const tui_screen_ops tui_screen_help;
 
 /* Open the dossier list with the search line active. */
 void tui_list_start_search(tui_app *app);
+/* Open the dossier list on a prepared query, titled (a dashboard counter). */
+void tui_list_open_query(tui_app *app, const mc_query *q, const char *title);
+/* Open the dossier list on a fixed set of dossier ids (drill-down); takes
+ * ownership of the malloc'd ids. */
+void tui_list_open_ids(tui_app *app, int64_t *ids, size_t n, const char *title);
 
 /* ---- common.c: helpers shared by the dossier screens ---- */
 
@@ -35,5 +41,9 @@ void tui_dossier_row(tui_app *app, int y, int cols, const mc_dossier *d, bool se
 void tui_short_time(long long t, char *buf, size_t size);
 /* Working days late of a due moment at now (0 when not late). */
 int tui_days_late(tui_app *app, long long due);
+/* Create a folder and its parents (mkdir -p); false with a sentence in err. */
+bool tui_mkdirs(const char *dir, char *err, size_t size);
+/* The folder files go to: cfg->output_dir, or "." when not set. */
+const char *tui_output_dir(tui_app *app);
 
 #endif

@@ -3,13 +3,22 @@
  * Administration: the procedure catalogue, the units, the working calendar
  * of a year (days off and make-up Saturdays, provisional ones marked) and the
  * settings in force, read-only (they are edited in motcua.ini).
+ *
+ * On the calendar page, `i` previews an edited calendar file before it is
+ * put in place: every open dossier's due moment is recomputed with the
+ * edited calendar (impact.h) and those that would move are listed with the
+ * old and new moments and the shift in working days. Nothing is saved.
  */
 #include <curses.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "motcua/i18n.h"
+#include "motcua/impact.h"
+#include "motcua/query.h"
 #include "tui/screens.h"
 
 enum { T_PROCS, T_UNITS, T_CALENDAR, T_SETTINGS, T_COUNT };
@@ -21,6 +30,8 @@ typedef struct admin_state {
 	int tab, top, year;
 	char (*lines)[ALEN];
 	int n;
+	bool impact;             /* the calendar page shows an impact preview */
+	char impact_path[1024];  /* the edited calendar file previewed */
 } admin_state;
 
 static const char *const tab_labels[T_COUNT] = {N_("Procedures"), N_("Units"), N_("Calendar"),
@@ -91,6 +102,208 @@ static void settings(tui_app *app, admin_state *s)
 	add(s, "%s", _("Settings are edited in motcua.ini (see motcua(1)); restart to apply."));
 }
 
+/* ---- calendar impact preview ------------------------------------------------ */
+
+static bool has_suffix(const char *s, const char *suf)
+{
+	size_t a = strlen(s), b = strlen(suf);
+	return a >= b && strcmp(s + a - b, suf) == 0;
+}
+
+static const char *base_name(const char *p)
+{
+	const char *b = strrchr(p, '/');
+	return b ? b + 1 : p;
+}
+
+/*
+ * The calendar as it would be with `edited` in place: the configured
+ * calendar files (a file, or every *.tsv of a folder) with the one of the
+ * same name replaced by the edited file, or the edited file added.
+ */
+static mc_calendar *edited_calendar(tui_app *app, const char *edited, mc_err *e)
+{
+	const mc_config *cfg = &app->cli->cfg;
+	mc_calendar *cal = mc_calendar_new(cfg, e);
+	if (!cal)
+		return NULL;
+	struct stat sb;
+	const char *cp = cfg->calendar_path;
+	if (cp[0] && stat(cp, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		DIR *dir = opendir(cp);
+		struct dirent *de;
+		while (dir && (de = readdir(dir)) != NULL) {
+			if (!has_suffix(de->d_name, ".tsv") || strcmp(de->d_name, base_name(edited)) == 0)
+				continue;
+			char path[2048];
+			snprintf(path, sizeof path, "%s/%s", cp, de->d_name);
+			if (mc_calendar_load(cal, path, e) != MC_OK) {
+				closedir(dir);
+				mc_calendar_free(cal);
+				return NULL;
+			}
+		}
+		if (dir)
+			closedir(dir);
+	}
+	if (mc_calendar_load(cal, edited, e) != MC_OK) {
+		mc_calendar_free(cal);
+		return NULL;
+	}
+	return cal;
+}
+
+/* When the clock of an open dossier started: the last resume (restart mode), else receipt. */
+static mc_time clock_start(const mc_ctx *ctx, const mc_dossier *d)
+{
+	if (d->supplement_count == 0 || ctx->cfg->supplement_mode != MC_SUPPLEMENT_RESTART)
+		return d->received;
+	mc_event *ev = NULL;
+	size_t n = 0;
+	mc_err e;
+	mc_err_clear(&e);
+	mc_time t = d->received;
+	if (mc_dossier_events(ctx, d->code, &ev, &n, &e) == MC_OK)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(ev[i].kind, "resume") == 0)
+				t = ev[i].at;
+	free(ev);
+	return t;
+}
+
+static void impact_lines(tui_app *app, admin_state *s)
+{
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	mc_err e;
+	mc_err_clear(&e);
+	add(s, _("Impact of %s (nothing is saved)"), s->impact_path);
+	mc_calendar *cal = edited_calendar(app, s->impact_path, &e);
+	if (!cal) {
+		add(s, "%s", e.msg);
+		return;
+	}
+	/* Every open dossier, a page at a time; codes kept for the rows. */
+	size_t cap = 256, n = 0, waiting = 0;
+	mc_impact_item *items = malloc(cap * sizeof *items);
+	char (*codes)[MC_CODE_MAX] = malloc(cap * sizeof *codes);
+	mc_dossier *page = calloc(200, sizeof *page);
+	mc_query q;
+	mc_query_init(&q);
+	q.kind = MC_LIST_OPEN;
+	q.sort = MC_SORT_DUE;
+	q.limit = 200;
+	bool ok = items && codes && page;
+	while (ok) {
+		size_t got = 0;
+		mc_cursor next;
+		if (mc_dossier_list(&ctx, &q, page, &got, &next, &e) != MC_OK) {
+			add(s, "%s", e.msg);
+			ok = false;
+			break;
+		}
+		for (size_t i = 0; i < got && ok; i++) {
+			const mc_dossier *d = &page[i];
+			if (d->status == MC_STATUS_SUPPLEMENT) {
+				waiting++; /* the clock is stopped: the due is set again on resume */
+				continue;
+			}
+			if (n == cap) {
+				cap *= 2;
+				mc_impact_item *ni = realloc(items, cap * sizeof *items);
+				if (ni)
+					items = ni;
+				char (*nc)[MC_CODE_MAX] = realloc(codes, cap * sizeof *codes);
+				if (nc)
+					codes = nc;
+				ok = ni && nc;
+				if (!ok)
+					break;
+			}
+			snprintf(codes[n], sizeof codes[n], "%s", d->code);
+			items[n].start = clock_start(&ctx, d);
+			items[n].limit = d->limit;
+			items[n].due = d->due;
+			n++;
+		}
+		if (!next.set)
+			break;
+		q.after = next;
+	}
+	free(page);
+	mc_impact_row *rows = NULL;
+	size_t nrows = 0, manual = 0;
+	if (ok) {
+		for (size_t i = 0; i < n; i++)
+			items[i].code = codes[i];
+		if (mc_impact_preview(app->cal, cal, items, n, &rows, &nrows, &manual, &e) != MC_OK) {
+			add(s, "%s", e.msg);
+			ok = false;
+		}
+	} else if (!items || !codes) {
+		add(s, "%s", _("Out of memory."));
+	}
+	if (ok) {
+		add(s, _("%zu open dossier(s) checked: %zu would move."), n, nrows);
+		add(s, _("Left out: %zu with a due set by hand (apology, extension), %zu waiting for a "
+		         "supplement (their due is set again on resume)."),
+		    manual, waiting);
+		if (nrows > 0)
+			add(s, "%-28s %-17s    %-17s %s", _("Code"), _("Due now"), _("Due after"),
+			    _("Working days"));
+		for (size_t i = 0; i < nrows; i++) {
+			char a[32], b[32];
+			tui_short_time(rows[i].old_due, a, sizeof a);
+			tui_short_time(rows[i].new_due, b, sizeof b);
+			add(s, "%-28s %-17s →  %-17s %+d", rows[i].code, a, b, (int)rows[i].working_days);
+		}
+		add(s, "%s", "");
+		add(s, "%s", _("To apply the change, put the file in the calendar folder and restart motcua."));
+	}
+	free(rows);
+	free(items);
+	free(codes);
+	mc_calendar_free(cal);
+}
+
+static bool do_impact(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t size)
+{
+	admin_state *s = ctx_;
+	char path[1024];
+	tui_dlg_text(d, 0, path, sizeof path);
+	mc_err e;
+	mc_err_clear(&e);
+	mc_calendar *cal = path[0] ? edited_calendar(app, path, &e) : NULL;
+	if (!cal) {
+		snprintf(err, size, "%s", path[0] ? e.msg : _("give the path of the edited calendar file."));
+		return false;
+	}
+	mc_calendar_free(cal);
+	snprintf(s->impact_path, sizeof s->impact_path, "%s", path);
+	s->impact = true;
+	s->top = 0;
+	s->n = 0;
+	impact_lines(app, s);
+	return true;
+}
+
+static void open_impact(tui_app *app, admin_state *s)
+{
+	char initial[1100];
+	const char *cp = app->cli->cfg.calendar_path;
+	struct stat sb;
+	if (s->impact_path[0])
+		snprintf(initial, sizeof initial, "%s", s->impact_path);
+	else if (cp[0] && stat(cp, &sb) == 0 && S_ISDIR(sb.st_mode))
+		snprintf(initial, sizeof initial, "%s/%d.tsv", cp, s->year);
+	else
+		snprintf(initial, sizeof initial, "%s", cp);
+	tui_dialog *d = tui_dialog_open(app, _("Preview a calendar change"), do_impact, s);
+	tui_dlg_add_text(d, _("Edited calendar file"), initial);
+	snprintf(d->note, sizeof d->note, "%s",
+	         _("It replaces the file of the same name; nothing is saved."));
+}
+
 static void admin_refresh(tui_app *app, void *st)
 {
 	admin_state *s = st;
@@ -130,6 +343,10 @@ static void admin_refresh(tui_app *app, void *st)
 		break;
 	}
 	case T_CALENDAR: {
+		if (s->impact) {
+			impact_lines(app, s);
+			break;
+		}
 		mc_cal_entry *d = NULL;
 		size_t n = 0;
 		add(s, _("Year %d ([ and ] change the year)%s"), s->year,
@@ -178,10 +395,23 @@ static bool admin_key(tui_app *app, void *st, tui_key k, tui_action act)
 	admin_state *s = st;
 	(void)k;
 	switch (act) {
-	case TUI_ACT_NEXT_TAB: case TUI_ACT_RIGHT: s->tab = (s->tab + 1) % T_COUNT; s->top = 0; break;
-	case TUI_ACT_PREV_TAB: case TUI_ACT_LEFT: s->tab = (s->tab + T_COUNT - 1) % T_COUNT; s->top = 0; break;
-	case TUI_ACT_PERIOD_PREV: if (s->tab != T_CALENDAR) return false; s->year--; break;
-	case TUI_ACT_PERIOD_NEXT: if (s->tab != T_CALENDAR) return false; s->year++; break;
+	case TUI_ACT_NEXT_TAB: case TUI_ACT_RIGHT: s->tab = (s->tab + 1) % T_COUNT; s->top = 0; s->impact = false; break;
+	case TUI_ACT_PREV_TAB: case TUI_ACT_LEFT: s->tab = (s->tab + T_COUNT - 1) % T_COUNT; s->top = 0; s->impact = false; break;
+	case TUI_ACT_PERIOD_PREV: if (s->tab != T_CALENDAR) return false; s->year--; s->impact = false; break;
+	case TUI_ACT_PERIOD_NEXT: if (s->tab != T_CALENDAR) return false; s->year++; s->impact = false; break;
+	case TUI_ACT_IMPACT:
+		if (s->tab != T_CALENDAR) {
+			tui_message(app, true, "%s", _("The impact preview is on the calendar page (Tab)."));
+			return true;
+		}
+		open_impact(app, s);
+		return true;
+	case TUI_ACT_BACK:
+		if (!s->impact)
+			return false;
+		s->impact = false;
+		s->top = 0;
+		break;
 	case TUI_ACT_UP: s->top--; return true;
 	case TUI_ACT_DOWN: s->top++; return true;
 	case TUI_ACT_PGUP: s->top -= 10; return true;

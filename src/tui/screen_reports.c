@@ -25,6 +25,7 @@ typedef struct rep_state {
 	char period_text[64];
 	mc_report *rep;
 	int row, col; /* cursor: row n_rows = total */
+	char range[64]; /* "FROM..TO" typed with r; "" = the kind and offset */
 	char error[TUI_MSG];
 } rep_state;
 
@@ -51,6 +52,10 @@ static void period_text(tui_app *app, rep_state *s)
 	int y, m, d;
 	mc_date_to_ymd(mc_time_date((mc_time)tui_now(app)), &y, &m, &d);
 	int k = s->offset;
+	if (s->range[0]) {
+		snprintf(s->period_text, sizeof s->period_text, "%s", s->range);
+		return;
+	}
 	switch (s->kind) {
 	case P_MONTH:
 	case P_OFFICIAL: {
@@ -118,7 +123,7 @@ static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	mc_date_format_vn(s->from, f);
 	mc_date_format_vn(s->to, t);
 	snprintf(head, sizeof head, _("Period: %s (%s) from %s to %s"), s->period_text,
-	         _(kind_labels[s->kind]), f, t);
+	         s->range[0] ? _("range") : _(kind_labels[s->kind]), f, t);
 	tui_put(y0, 1, cols - 2, head, tui_attr(TUI_ROLE_HEADER), false);
 	if (!s->rep) {
 		tui_put(y0 + 2, 1, cols - 2, s->error, tui_attr(TUI_ROLE_ERROR), false);
@@ -231,6 +236,36 @@ static bool do_export(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t
 	return true;
 }
 
+static bool do_range(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t size)
+{
+	rep_state *s = ctx_;
+	char text[64];
+	tui_dlg_text(d, 0, text, sizeof text);
+	mc_date from, to;
+	mc_err e;
+	mc_err_clear(&e);
+	if (mc_period_parse(text, &from, &to, &e) != MC_OK) {
+		snprintf(err, size, "%s", e.msg);
+		return false;
+	}
+	snprintf(s->range, sizeof s->range, "%s", text);
+	s->row = 0;
+	rep_refresh(app, s);
+	return true;
+}
+
+static void open_range(tui_app *app, rep_state *s)
+{
+	char initial[32];
+	mc_date_format(s->from, initial);
+	snprintf(initial + 10, sizeof initial - 10, "..");
+	mc_date_format(s->to, initial + 12);
+	tui_dialog *d = tui_dialog_open(app, _("Any range of days"), do_range, s);
+	tui_dlg_add_text(d, _("Period (FROM..TO)"), s->range[0] ? s->range : initial);
+	snprintf(d->note, sizeof d->note, "%s",
+	         _("Both days included, e.g. 2025-01-01..2025-06-30; also 2025-06, 2025-Q2, 2025-H1, 2025."));
+}
+
 static void open_export(tui_app *app, rep_state *s)
 {
 	char name[64], path[2200];
@@ -251,9 +286,15 @@ static bool rep_key(tui_app *app, void *st, tui_key k, tui_action act)
 	(void)k;
 	int nrows = s->rep ? (int)s->rep->n_rows + 1 : 0;
 	switch (act) {
-	case TUI_ACT_PERIOD_KIND: s->kind = (s->kind + 1) % P_COUNT; s->offset = 0; break;
-	case TUI_ACT_PERIOD_PREV: s->offset++; break;
-	case TUI_ACT_PERIOD_NEXT: if (s->offset > 0) s->offset--; break;
+	case TUI_ACT_PERIOD_KIND:
+		if (!s->range[0])
+			s->kind = (s->kind + 1) % P_COUNT;
+		s->range[0] = 0;
+		s->offset = 0;
+		break;
+	case TUI_ACT_PERIOD_PREV: s->range[0] = 0; s->offset++; break;
+	case TUI_ACT_PERIOD_NEXT: s->range[0] = 0; if (s->offset > 0) s->offset--; break;
+	case TUI_ACT_PERIOD_RANGE: open_range(app, s); return true;
 	case TUI_ACT_UP: if (s->row > 0) s->row--; return true;
 	case TUI_ACT_DOWN: if (s->row + 1 < nrows) s->row++; return true;
 	case TUI_ACT_LEFT: if (s->col > 0) s->col--; return true;

@@ -5,30 +5,15 @@
  * dossier table row.
  */
 #include <errno.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "cli/cli_db.h"
 #include "motcua/deadline.h"
 #include "motcua/i18n.h"
 #include "tui/screens.h"
-
-static const char *actor_name(void)
-{
-	static char name[64];
-	if (name[0])
-		return name;
-	const char *u = getenv("USER");
-	if (!u || !*u) {
-		struct passwd *pw = getpwuid(getuid());
-		u = pw ? pw->pw_name : "clerk";
-	}
-	snprintf(name, sizeof name, "%s", u);
-	return name;
-}
 
 void tui_ctx(tui_app *app, mc_ctx *ctx)
 {
@@ -36,7 +21,7 @@ void tui_ctx(tui_app *app, mc_ctx *ctx)
 	ctx->cfg = &app->cli->cfg;
 	ctx->cal = app->cal;
 	ctx->clock = &app->cli->clock;
-	ctx->actor = actor_name();
+	ctx->actor = cli_actor(); /* the same name the commands record */
 }
 
 tui_role tui_dossier_role(tui_app *app, const mc_dossier *d)

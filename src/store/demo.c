@@ -354,9 +354,6 @@ static mc_status load_units(mc_db *db, unit_ids *u, mc_err *e)
 enum {
 	S_APPLICANT,
 	S_WORD,
-	S_DOSSIER,
-	S_EVENT,
-	S_APOLOGY,
 	S_SEQ,
 	S_COUNT
 };
@@ -366,29 +363,164 @@ static const char *const sqls[S_COUNT] = {
                     " address_fold, created_at, updated_at) VALUES (?1, 'person', ?2, ?3, ?4, ?5,"
                     " ?6, ?7, ?8, ?8)",
     [S_WORD] = "INSERT OR IGNORE INTO applicant_words (word, applicant_id) VALUES (?, ?)",
-    [S_DOSSIER] =
-        "INSERT INTO dossiers (id, code, register_year, register_no, procedure_id,"
-        " procedure_version, procedure_code, procedure_name, field, limit_unit, limit_amount,"
-        " limit_cutoff, applicant_id, channel, sets, received_at, due_at, original_due_at, status,"
-        " unit_id, stage_started_at, step_seq, result, outcome, finished_at, returned_at,"
-        " closed_at, rating, digitised, paid_online, e_result, supplement_requested_at,"
-        " supplement_count, supplement_late, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-        " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26,"
-        " ?27, ?28, ?29, ?30, ?31, ?32, ?33, 0, ?34)",
-    [S_EVENT] = "INSERT INTO events (dossier_id, kind, at, recorded_at, backdated, actor, from_unit,"
-                " to_unit, note, effective_at) VALUES (?1, ?2, ?3, ?4, 1, 'demo', ?5, ?6, ?7, ?8)",
-    [S_APOLOGY] = "INSERT INTO apologies (dossier_id, reason, old_due, new_due, signer, notified_by,"
-                  " at, actor, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'demo', ?8)",
     [S_SEQ] = "INSERT INTO sequences (name, period, value) VALUES (?1, ?2, ?3)"
               " ON CONFLICT (name, period) DO UPDATE SET value = max(value, excluded.value)",
 };
 
+/*
+ * Multi-row inserts. The CHECK (x IN (...)) clauses of the schema build a
+ * small temporary index at every statement execution; inserting many rows
+ * per execution pays for it once, which more than halves the load time.
+ */
+typedef struct val {
+	int t; /* 0 NULL, 1 integer, 2 text */
+	int64_t i;
+	const char *s;
+} val;
+
+typedef struct batch {
+	int ncols, per_stmt;
+	sqlite3_stmt *one, *many;
+	val *v;
+	char (*own)[MC_CODE_MAX]; /* one owned short text per row (dossier code) */
+	size_t n, cap;
+} batch;
+
+static mc_status batch_init(mc_db *db, batch *b, const char *head, int ncols, int per_stmt,
+                            mc_err *e)
+{
+	memset(b, 0, sizeof *b);
+	b->ncols = ncols;
+	b->per_stmt = per_stmt;
+	b->cap = (size_t)per_stmt * 3;
+	b->v = calloc(b->cap * (size_t)ncols, sizeof *b->v);
+	b->own = calloc(b->cap, sizeof *b->own);
+	size_t len = strlen(head) + (size_t)per_stmt * (4 + 2 * (size_t)ncols) + 1;
+	char *sql = malloc(len);
+	if (!b->v || !b->own || !sql) {
+		free(sql);
+		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("out of memory."));
+	}
+	mc_status s = MC_OK;
+	int sizes[2] = {1, per_stmt};
+	for (int k = 0; k < 2 && s == MC_OK; k++) {
+		char *w = sql;
+		size_t hl = strlen(head);
+		memcpy(w, head, hl);
+		w += hl;
+		for (int r = 0; r < sizes[k]; r++) {
+			*w++ = r ? ',' : ' ';
+			*w++ = '(';
+			for (int c = 0; c < ncols; c++) {
+				if (c)
+					*w++ = ',';
+				*w++ = '?';
+			}
+			*w++ = ')';
+		}
+		*w = '\0';
+		s = mc_db_prepare(db, sql, k == 0 ? &b->one : &b->many, e);
+	}
+	free(sql);
+	return s;
+}
+
+static void batch_free(batch *b)
+{
+	sqlite3_finalize(b->one);
+	sqlite3_finalize(b->many);
+	free(b->v);
+	free(b->own);
+	memset(b, 0, sizeof *b);
+}
+
+/* A new row of ncols values (all NULL); the caller keeps b->n < b->cap. */
+static val *batch_row(batch *b)
+{
+	val *row = &b->v[b->n * (size_t)b->ncols];
+	memset(row, 0, (size_t)b->ncols * sizeof *row);
+	b->n++;
+	return row;
+}
+
+static void v_int(val *v, int64_t i)
+{
+	v->t = 1;
+	v->i = i;
+}
+
+static void v_text(val *v, const char *s)
+{
+	v->t = s ? 2 : 0;
+	v->s = s;
+}
+
+static void v_time(val *v, mc_time t)
+{
+	if (t == MC_TIME_NONE)
+		v->t = 0;
+	else
+		v_int(v, t);
+}
+
+static void bind_vals(sqlite3_stmt *st, const val *v, int count)
+{
+	for (int k = 0; k < count; k++) {
+		if (v[k].t == 1)
+			sqlite3_bind_int64(st, k + 1, v[k].i);
+		else if (v[k].t == 2)
+			sqlite3_bind_text(st, k + 1, v[k].s, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, k + 1);
+	}
+}
+
+/* Write full statements' worth of rows (and with all, the rest one by one). */
+static mc_status batch_flush(mc_db *db, batch *b, bool all, mc_err *e)
+{
+	size_t done = 0;
+	int rc = SQLITE_DONE;
+	while (rc == SQLITE_DONE && b->n - done >= (size_t)b->per_stmt) {
+		bind_vals(b->many, &b->v[done * (size_t)b->ncols], b->ncols * b->per_stmt);
+		rc = sqlite3_step(b->many);
+		sqlite3_reset(b->many);
+		done += (size_t)b->per_stmt;
+	}
+	while (rc == SQLITE_DONE && all && done < b->n) {
+		bind_vals(b->one, &b->v[done * (size_t)b->ncols], b->ncols);
+		rc = sqlite3_step(b->one);
+		sqlite3_reset(b->one);
+		done++;
+	}
+	if (rc != SQLITE_DONE)
+		return mc_db_error(db, rc, e);
+	if (done) {
+		/* Rows left own no text: only batches flushed completely own text. */
+		memmove(b->v, &b->v[done * (size_t)b->ncols],
+		        (b->n - done) * (size_t)b->ncols * sizeof *b->v);
+		b->n -= done;
+	}
+	return MC_OK;
+}
+
 typedef struct writer {
 	mc_db *db;
 	sqlite3_stmt *st[S_COUNT];
+	batch dossiers, events, apologies;
 	mc_time recorded;
 	mc_demo_stats *stats;
 } writer;
+
+/* Dossiers first (the others reference them), then apologies and events. */
+static mc_status flush_all(writer *w, bool all, mc_err *e)
+{
+	mc_status s = batch_flush(w->db, &w->dossiers, true, e);
+	if (s == MC_OK)
+		s = batch_flush(w->db, &w->apologies, true, e);
+	if (s == MC_OK)
+		s = batch_flush(w->db, &w->events, all, e);
+	return s;
+}
 
 static mc_status step_done(writer *w, sqlite3_stmt *st, mc_err *e)
 {
@@ -397,23 +529,52 @@ static mc_status step_done(writer *w, sqlite3_stmt *st, mc_err *e)
 	return rc == SQLITE_DONE ? MC_OK : mc_db_error(w->db, rc, e);
 }
 
-static mc_status event(writer *w, int64_t dossier, const char *kind, mc_time at, const char *from,
-                       const char *to, const char *note, mc_err *e)
+/* The events of one dossier, put in time order before they join the batch. */
+typedef struct story_event {
+	const char *kind;
+	mc_time at;
+	const char *from, *to, *note; /* static or owned by the run */
+} story_event;
+
+typedef struct story {
+	story_event ev[16];
+	size_t n;
+} story;
+
+static mc_status event(story *st, const char *kind, mc_time at, const char *from, const char *to,
+                       const char *note, mc_err *e)
 {
-	sqlite3_stmt *st = w->st[S_EVENT];
-	sqlite3_bind_int64(st, 1, dossier);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, at);
-	sqlite3_bind_int64(st, 4, w->recorded);
-	mc_bind_text(st, 5, from);
-	mc_bind_text(st, 6, to);
-	mc_bind_text(st, 7, note);
-	if (strcmp(kind, "transfer") == 0)
-		sqlite3_bind_int64(st, 8, at);
-	else
-		sqlite3_bind_null(st, 8);
-	w->stats->events++;
-	return step_done(w, st, e);
+	if (st->n == sizeof st->ev / sizeof st->ev[0])
+		return mc_err_set(e, MC_ERR_RANGE, "%s", _("too many demo events for one dossier."));
+	st->ev[st->n] = (story_event){kind, at, from, to, note};
+	st->n++;
+	return MC_OK;
+}
+
+static void queue_events(writer *w, story *st, int64_t dossier)
+{
+	for (size_t i = 1; i < st->n; i++)
+		for (size_t k = i; k > 0 && st->ev[k].at < st->ev[k - 1].at; k--) {
+			story_event t = st->ev[k];
+			st->ev[k] = st->ev[k - 1];
+			st->ev[k - 1] = t;
+		}
+	for (size_t i = 0; i < st->n; i++) {
+		val *v = batch_row(&w->events);
+		v_int(&v[0], dossier);
+		v_text(&v[1], st->ev[i].kind);
+		v_int(&v[2], st->ev[i].at);
+		v_int(&v[3], w->recorded);
+		v_int(&v[4], 1);
+		v_text(&v[5], "demo");
+		v_text(&v[6], st->ev[i].from);
+		v_text(&v[7], st->ev[i].to);
+		v_text(&v[8], st->ev[i].note);
+		if (strcmp(st->ev[i].kind, "transfer") == 0)
+			v_int(&v[9], st->ev[i].at);
+		w->stats->events++;
+	}
+	st->n = 0;
 }
 
 static mc_status put_seq(writer *w, const char *name, const char *period, int64_t value, mc_err *e)
@@ -496,6 +657,7 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
                              const dproc *p, int64_t applicant, mc_time received, mc_err *e)
 {
 	rng *r = pc->r;
+	story story = {.n = 0};
 	mc_time now = pc->now;
 	const mc_calendar *cal = pc->ctx->cal;
 	writer *w = pc->w;
@@ -574,11 +736,11 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
 	mc_time sup_open = MC_TIME_NONE;
 
 	/* Events in order, up to now. */
-	if ((s = event(w, id, "intake", received, NULL, u->desk_code, NULL, e)) != MC_OK)
+	if ((s = event(&story, "intake", received, NULL, u->desk_code, NULL, e)) != MC_OK)
 		return s;
 	mc_time limit_at = exit_kind ? closed : now;
 	if (t1 <= limit_at) {
-		if ((s = event(w, id, "transfer", t1, u->desk_code, dept, NULL, e)) != MC_OK)
+		if ((s = event(&story, "transfer", t1, u->desk_code, dept, NULL, e)) != MC_OK)
 			return s;
 		status = "processing";
 		unit = u->dept;
@@ -586,13 +748,13 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
 		step = p->step1_seq;
 	}
 	if (supplement && sup_at <= limit_at) {
-		if ((s = event(w, id, "supplement", sup_at, dept, NULL, PICK(r, supplement_reasons),
+		if ((s = event(&story, "supplement", sup_at, dept, NULL, PICK(r, supplement_reasons),
 		               e)) != MC_OK)
 			return s;
 		status = "supplement";
 		sup_open = sup_at;
 		if (resume <= limit_at) {
-			if ((s = event(w, id, "resume", resume, NULL, dept, NULL, e)) != MC_OK)
+			if ((s = event(&story, "resume", resume, NULL, dept, NULL, e)) != MC_OK)
 				return s;
 			status = "processing";
 			sup_open = MC_TIME_NONE;
@@ -603,28 +765,23 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
 	mc_time apology_at = mc_apology_deadline(cal, original_due);
 	if (apology_at < received)
 		apology_at = received;
+	const char *ap_reason = NULL, *ap_notify = NULL;
+	mc_time ap_old = 0, ap_new = 0;
 	bool apology = will_be_late && runit(r) < 0.72 && apology_at <= limit_at &&
 	               (!exit_kind || apology_at <= closed);
 	if (apology) {
 		mc_time new_due = original_due + MC_MIN_PER_DAY * (3 + (mc_time)rbelow(r, 10));
 		if (finish > original_due && new_due < finish)
 			new_due = finish + MC_MIN_PER_DAY;
-		sqlite3_stmt *st = w->st[S_APOLOGY];
-		const char *reason = PICK(r, apology_reasons);
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, original_due);
-		sqlite3_bind_int64(st, 4, new_due);
-		sqlite3_bind_text(st, 5, pc->signer, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, PICK(r, notify), -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 7, apology_at);
-		sqlite3_bind_int64(st, 8, w->recorded);
-		/* Written after the dossier row (foreign key): remember and do it below. */
+		ap_reason = PICK(r, apology_reasons);
+		ap_notify = PICK(r, notify);
+		ap_old = original_due;
+		ap_new = new_due;
 		due = new_due;
 		w->stats->apologies++;
 	}
 	if (!exit_kind && t2 <= now && status[0] == 'p' && p->has_ld) {
-		if ((s = event(w, id, "transfer", t2, dept, u->ld_code, NULL, e)) != MC_OK)
+		if ((s = event(&story, "transfer", t2, dept, u->ld_code, NULL, e)) != MC_OK)
 			return s;
 		unit = u->ld;
 		stage = t2;
@@ -635,81 +792,90 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
 		finished = finish;
 		mc_outcome o = mc_classify(cal, original_due, finish);
 		outcome = mc_outcome_name(o);
-		if ((s = event(w, id, "finish", finish, NULL, u->desk_code, result, e)) != MC_OK)
+		if ((s = event(&story, "finish", finish, NULL, u->desk_code, result, e)) != MC_OK)
 			return s;
 		status = "ready";
 		unit = u->desk;
 		stage = finish;
 		step = p->last_seq;
 		mc_time back = finish + 30 + (mc_time)rbelow(r, 4 * MC_MIN_PER_DAY);
-		if (back <= now && runit(r) < 0.97) {
+		if (back <= now && runit(r) < 0.995) {
 			returned = back;
 			double q = runit(r);
 			rating = runit(r) < 0.25 ? 0 : q < 0.62 ? 3 : q < 0.93 ? 2 : 1;
-			if ((s = event(w, id, "handover", back, u->desk_code, NULL, NULL, e)) != MC_OK)
+			if ((s = event(&story, "handover", back, u->desk_code, NULL, NULL, e)) != MC_OK)
 				return s;
 			status = "returned";
 		}
 	}
 	if (exit_kind) {
 		bool stop = exit_kind[0] == 's';
-		if ((s = event(w, id, exit_kind, closed, NULL, NULL,
+		if ((s = event(&story, exit_kind, closed, NULL, NULL,
 		               stop ? PICK(r, stop_reasons) : PICK(r, withdraw_reasons), e)) != MC_OK)
 			return s;
 		status = stop ? "stopped" : "withdrawn";
 		sup_open = MC_TIME_NONE;
 	}
 
-	sqlite3_stmt *st = w->st[S_DOSSIER];
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, year);
-	sqlite3_bind_int64(st, 4, regno);
-	sqlite3_bind_int64(st, 5, p->id);
-	sqlite3_bind_int(st, 6, p->version);
-	sqlite3_bind_text(st, 7, p->code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, p->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, p->field, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, mc_limit_unit_name(limit->unit), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 11, limit->unit == MC_UNIT_SAME_DAY ? 0 : limit->amount);
+	val *v = batch_row(&w->dossiers);
+	char *owned = w->dossiers.own[w->dossiers.n - 1];
+	snprintf(owned, MC_CODE_MAX, "%s", code);
+	v_int(&v[0], id);
+	v_text(&v[1], owned);
+	v_int(&v[2], year);
+	v_int(&v[3], regno);
+	v_int(&v[4], p->id);
+	v_int(&v[5], p->version);
+	v_text(&v[6], p->code);
+	v_text(&v[7], p->name);
+	v_text(&v[8], p->field);
+	v_text(&v[9], mc_limit_unit_name(limit->unit));
+	v_int(&v[10], limit->unit == MC_UNIT_SAME_DAY ? 0 : limit->amount);
 	if (p->has_cutoff)
-		sqlite3_bind_int(st, 12, p->limit.cutoff);
-	else
-		sqlite3_bind_null(st, 12);
-	sqlite3_bind_int64(st, 13, applicant);
-	sqlite3_bind_text(st, 14, channel, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 15, 1 + (runit(r) < 0.1));
-	sqlite3_bind_int64(st, 16, received);
-	sqlite3_bind_int64(st, 17, due);
-	sqlite3_bind_int64(st, 18, original_due);
-	sqlite3_bind_text(st, 19, status, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 20, unit);
-	sqlite3_bind_int64(st, 21, stage);
-	sqlite3_bind_int(st, 22, step);
-	mc_bind_text(st, 23, result);
-	mc_bind_text(st, 24, outcome);
-	mc_bind_time(st, 25, finished);
-	mc_bind_time(st, 26, returned);
-	mc_bind_time(st, 27, closed);
+		v_int(&v[11], p->limit.cutoff);
+	v_int(&v[12], applicant);
+	v_text(&v[13], channel);
+	v_int(&v[14], 1 + (runit(r) < 0.1));
+	v_int(&v[15], received);
+	v_int(&v[16], due);
+	v_int(&v[17], original_due);
+	v_text(&v[18], status);
+	v_int(&v[19], unit);
+	v_int(&v[20], stage);
+	v_int(&v[21], step);
+	v_text(&v[22], result);
+	v_text(&v[23], outcome);
+	v_time(&v[24], finished);
+	v_time(&v[25], returned);
+	v_time(&v[26], closed);
 	if (rating)
-		sqlite3_bind_int(st, 28, rating);
-	else
-		sqlite3_bind_null(st, 28);
-	sqlite3_bind_int(st, 29, runit(r) < 0.85);
-	sqlite3_bind_int(st, 30, online && runit(r) < 0.7);
-	sqlite3_bind_int(st, 31, online && finished != MC_TIME_NONE && runit(r) < 0.6);
-	mc_bind_time(st, 32, sup_open);
-	sqlite3_bind_int(st, 33, supplement && sup_at <= limit_at);
-	sqlite3_bind_int64(st, 34, w->recorded);
-	if ((s = step_done(w, st, e)) != MC_OK)
-		return s;
+		v_int(&v[27], rating);
+	v_int(&v[28], runit(r) < 0.85);
+	v_int(&v[29], online && runit(r) < 0.7);
+	v_int(&v[30], online && finished != MC_TIME_NONE && runit(r) < 0.6);
+	v_time(&v[31], sup_open);
+	v_int(&v[32], supplement && sup_at <= limit_at);
+	v_int(&v[33], 0);
+	v_int(&v[34], w->recorded);
 	if (apology) {
-		if ((s = step_done(w, w->st[S_APOLOGY], e)) != MC_OK)
-			return s;
-		if ((s = event(w, id, "apology", apology_at, NULL, NULL, "Văn bản xin lỗi đã gửi",
+		val *a = batch_row(&w->apologies);
+		v_int(&a[0], id);
+		v_text(&a[1], ap_reason);
+		v_int(&a[2], ap_old);
+		v_int(&a[3], ap_new);
+		v_text(&a[4], pc->signer);
+		v_text(&a[5], ap_notify);
+		v_int(&a[6], apology_at);
+		v_text(&a[7], "demo");
+		v_int(&a[8], w->recorded);
+		if ((s = event(&story, "apology", apology_at, NULL, NULL, "Văn bản xin lỗi đã gửi",
 		               e)) != MC_OK)
 			return s;
 	}
+	queue_events(w, &story, id);
+	if (w->dossiers.n >= (size_t)w->dossiers.per_stmt &&
+	    (s = flush_all(w, false, e)) != MC_OK)
+		return s;
 
 	w->stats->dossiers++;
 	mc_dossier_status ds;
@@ -734,6 +900,84 @@ static int64_t count_rows(mc_db *db, const char *sql)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return n;
+}
+
+/*
+ * Secondary indexes of the bulk-loaded tables are dropped during the load
+ * and built again afterwards (a sorted build is several times faster than
+ * a million random B-tree inserts). Their definitions are read from the
+ * schema itself, so nothing here repeats the migrations.
+ */
+typedef struct saved_indexes {
+	char **sql;
+	size_t n;
+} saved_indexes;
+
+static mc_status drop_indexes(mc_db *db, saved_indexes *out, mc_err *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3 *h = mc_db_handle(db);
+	sqlite3_stmt *st;
+	mc_status s = mc_db_prepare(db,
+	                            "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
+	                            " AND sql IS NOT NULL AND tbl_name IN ('dossiers', 'events',"
+	                            " 'applicants')",
+	                            &st, e);
+	if (s != MC_OK)
+		return s;
+	char *names[64];
+	size_t nnames = 0;
+	out->sql = calloc(64, sizeof *out->sql);
+	while (out->sql && nnames < 64 && sqlite3_step(st) == SQLITE_ROW) {
+		names[nnames] = sqlite3_mprintf("DROP INDEX \"%w\"", sqlite3_column_text(st, 0));
+		out->sql[nnames] = sqlite3_mprintf("%s", sqlite3_column_text(st, 1));
+		nnames++;
+	}
+	sqlite3_finalize(st);
+	out->n = nnames;
+	if (!out->sql)
+		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("out of memory."));
+	if ((s = mc_db_begin_write(db, e)) == MC_OK) {
+		for (size_t i = 0; i < nnames && s == MC_OK; i++) {
+			int rc = names[i] ? sqlite3_exec(h, names[i], NULL, NULL, NULL) : SQLITE_NOMEM;
+			if (rc != SQLITE_OK)
+				s = mc_db_error(db, rc, e);
+		}
+		if (s == MC_OK)
+			s = mc_db_commit(db, e);
+		else
+			mc_db_rollback(db);
+	}
+	for (size_t i = 0; i < nnames; i++)
+		sqlite3_free(names[i]);
+	if (s != MC_OK) {
+		for (size_t i = 0; i < out->n; i++)
+			sqlite3_free(out->sql[i]);
+		free(out->sql);
+		memset(out, 0, sizeof *out);
+	}
+	return s;
+}
+
+/* Build the dropped indexes again (also after a failed load). */
+static mc_status restore_indexes(mc_db *db, saved_indexes *ix, mc_err *e)
+{
+	sqlite3 *h = mc_db_handle(db);
+	mc_status s = ix->n ? mc_db_begin_write(db, e) : MC_OK;
+	for (size_t i = 0; i < ix->n && s == MC_OK; i++) {
+		int rc = ix->sql[i] ? sqlite3_exec(h, ix->sql[i], NULL, NULL, NULL) : SQLITE_NOMEM;
+		if (rc != SQLITE_OK) {
+			s = mc_db_error(db, rc, e);
+			mc_db_rollback(db);
+		}
+	}
+	if (s == MC_OK && ix->n)
+		s = mc_db_commit(db, e);
+	for (size_t i = 0; i < ix->n; i++)
+		sqlite3_free(ix->sql[i]);
+	free(ix->sql);
+	memset(ix, 0, sizeof *ix);
+	return s;
 }
 
 /* Minutes of office time a day can receive in (morning and afternoon). */
@@ -823,7 +1067,6 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 	if (!r.s)
 		r.s = 88172645463325252ULL;
 	mc_time *times = NULL;
-	person *pool = NULL;
 	int64_t npool = n / 2 + 1;
 	if (npool > 999999)
 		npool = 999999;
@@ -869,8 +1112,7 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 		if (per_day[i] > max_day)
 			max_day = per_day[i];
 	times = malloc((size_t)(max_day + 1) * sizeof *times);
-	pool = malloc((size_t)npool * sizeof *pool);
-	if (!times || !pool) {
+	if (!times) {
 		s = mc_err_set(e, MC_ERR_NOMEM, "%s", _("out of memory."));
 		goto done;
 	}
@@ -878,8 +1120,39 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 	for (int i = 0; i < S_COUNT; i++)
 		if ((s = mc_db_prepare(db, sqls[i], &w.st[i], e)) != MC_OK)
 			goto done;
+	if ((s = batch_init(db, &w.dossiers,
+	                    "INSERT INTO dossiers (id, code, register_year, register_no, procedure_id,"
+	                    " procedure_version, procedure_code, procedure_name, field, limit_unit,"
+	                    " limit_amount, limit_cutoff, applicant_id, channel, sets, received_at,"
+	                    " due_at, original_due_at, status, unit_id, stage_started_at, step_seq,"
+	                    " result, outcome, finished_at, returned_at, closed_at, rating, digitised,"
+	                    " paid_online, e_result, supplement_requested_at, supplement_count,"
+	                    " supplement_late, created_at) VALUES",
+	                    35, 64, e)) != MC_OK ||
+	    (s = batch_init(db, &w.apologies,
+	                    "INSERT INTO apologies (dossier_id, reason, old_due, new_due, signer,"
+	                    " notified_by, at, actor, recorded_at) VALUES",
+	                    9, 64, e)) != MC_OK ||
+	    (s = batch_init(db, &w.events,
+	                    "INSERT INTO events (dossier_id, kind, at, recorded_at, backdated, actor,"
+	                    " from_unit, to_unit, note, effective_at) VALUES",
+	                    10, 200, e)) != MC_OK)
+		goto done;
+	/* Room for a full dossier batch's events on top of a partial statement. */
+	if (w.events.cap < 64 * 16 + 200) {
+		w.events.cap = 64 * 16 + 200;
+		val *nv = realloc(w.events.v, w.events.cap * 10 * sizeof *nv);
+		if (!nv) {
+			s = mc_err_set(e, MC_ERR_NOMEM, "%s", _("out of memory."));
+			goto done;
+		}
+		w.events.v = nv;
+	}
 	sqlite3 *h = mc_db_handle(db);
-	sqlite3_exec(h, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;", NULL, NULL, NULL);
+	sqlite3_exec(h, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072;", NULL, NULL, NULL);
+	saved_indexes ix;
+	if ((s = drop_indexes(db, &ix, e)) != MC_OK)
+		goto done;
 
 	plan_ctx pc = {.ctx = ctx, .w = &w, .r = &r, .units = &units, .now = now,
 	               .signer = ctx->cfg->deputy_name[0] ? ctx->cfg->deputy_name
@@ -914,8 +1187,6 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 		if (!in_tx) {
 			if ((s = mc_db_begin_write(db, e)) != MC_OK)
 				break;
-			/* Events are written before their dossier row: check at commit. */
-			sqlite3_exec(h, "PRAGMA defer_foreign_keys = ON", NULL, NULL, NULL);
 			in_tx = true;
 		}
 		for (int64_t k = 0; k < per_day[di] && s == MC_OK; k++) {
@@ -933,9 +1204,10 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 			/* Applicant: new, or one who came before (found again by ID number). */
 			int64_t aid;
 			if (next_applicant < npool && (next_applicant == 0 || runit(&r) < 0.6)) {
+				person pers;
 				aid = ++next_applicant;
-				make_person(&r, &f, aid, today_y, province, &pool[aid - 1]);
-				if ((s = write_applicant(&w, aid, &pool[aid - 1], times[k], e)) != MC_OK)
+				make_person(&r, &f, aid, today_y, province, &pers);
+				if ((s = write_applicant(&w, aid, &pers, times[k], e)) != MC_OK)
 					break;
 			} else {
 				aid = 1 + (int64_t)rbelow(&r, (uint64_t)next_applicant);
@@ -949,6 +1221,8 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 		if ((s = put_seq(&w, "code", day, per_day[di], e)) != MC_OK)
 			break;
 		if (id % 50000 < (int64_t)per_day[di] || di + 1 == ndays) {
+			if ((s = flush_all(&w, true, e)) != MC_OK)
+				break;
 			char py[8];
 			snprintf(py, sizeof py, "%04d", reg_year);
 			if ((s = put_seq(&w, "register", py, regno, e)) != MC_OK)
@@ -963,20 +1237,29 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 	if (s == MC_OK && in_tx) {
 		char py[8];
 		snprintf(py, sizeof py, "%04d", reg_year);
-		if ((s = put_seq(&w, "register", py, regno, e)) == MC_OK)
+		if ((s = flush_all(&w, true, e)) == MC_OK &&
+		    (s = put_seq(&w, "register", py, regno, e)) == MC_OK)
 			s = mc_db_commit(db, e);
 		in_tx = false;
 	}
 	if (in_tx)
 		mc_db_rollback(db);
-	sqlite3_exec(h, "PRAGMA synchronous = FULL;", NULL, NULL, NULL);
+	mc_err ie;
+	mc_err_clear(&ie);
+	if (restore_indexes(db, &ix, &ie) != MC_OK && s == MC_OK) {
+		*e = ie;
+		s = ie.code;
+	}
+	sqlite3_exec(h, "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000;", NULL, NULL, NULL);
 	out->first_day = first;
 	out->last_day = today;
 done:
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(w.st[i]);
+	batch_free(&w.dossiers);
+	batch_free(&w.apologies);
+	batch_free(&w.events);
 	free(times);
-	free(pool);
 	free(weights);
 	free(per_day);
 	folds_free(&f);

@@ -69,7 +69,7 @@ mc_status mc_sql_run(mc_db *db, const char *sql, int64_t *rows, mc_err *e);
 
 /* What the screen queries look for. Zero / NULL fields take a default. */
 typedef struct mc_screen_params {
-	const char *search_name; /* accent-free name words; default "nguyen van" */
+	const char *search_name; /* accent-free name words; default "nguyen van" (search.name) */
 	mc_date month_from, month_to; /* default: the month of the clock's now */
 } mc_screen_params;
 

@@ -16,6 +16,7 @@
 #include "motcua/plans.h"
 #include "motcua/query.h"
 #include "motcua/report.h"
+#include "motcua/text.h"
 #include "store/store_internal.h"
 
 /* ---- the statement log ------------------------------------------------- */
@@ -491,16 +492,19 @@ static mc_status list_filter(const mc_ctx *ctx, const mc_screen_params *p, int a
 	return s;
 }
 
-enum { S_NAME, S_CODE, S_ID };
+enum { S_NAME, S_FULL_NAME, S_CODE, S_ID };
 
-/* Search from the list screen: accent-free name words, a code prefix, an ID number. */
+/*
+ * Search from the list screen: accent-free name words, the accent-free full
+ * name of the newest applicant, a code prefix, an ID number.
+ */
 static mc_status search(const mc_ctx *ctx, const mc_screen_params *p, int arg, int64_t *rows,
                         mc_err *e)
 {
 	mc_query q;
 	mc_query_init(&q);
 	q.limit = PAGE;
-	char text[MC_CODE_MAX + 16];
+	char text[MC_NAME_MAX + 16];
 	if (arg == S_NAME) {
 		q.search = p && p->search_name ? p->search_name : "nguyen van";
 	} else {
@@ -512,7 +516,11 @@ static mc_status search(const mc_ctx *ctx, const mc_screen_params *p, int arg, i
 			free(d);
 			return s;
 		}
-		if (arg == S_CODE) {
+		if (arg == S_FULL_NAME) {
+			char *fold = mc_text_fold(d->applicant_name);
+			snprintf(text, sizeof text, "%s", fold ? fold : d->applicant_name);
+			free(fold);
+		} else if (arg == S_CODE) {
 			/* Everything up to the day: the codes of one day. */
 			const char *dash = strrchr(d->code, '-');
 			size_t n = dash ? (size_t)(dash - d->code) : strlen(d->code);
@@ -611,6 +619,7 @@ static const struct screen_query {
 	{"list.channel", "list", list_filter, F_CHANNEL},
 	{"list.field", "list", list_filter, F_FIELD},
 	{"search.name", "list", search, S_NAME},
+	{"search.full_name", "list", search, S_FULL_NAME},
 	{"search.code", "list", search, S_CODE},
 	{"search.id_number", "list", search, S_ID},
 	{"report.month", "reports", report, R_FIELD},

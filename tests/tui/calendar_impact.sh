@@ -57,4 +57,6 @@ sort "$T/expect" | diff - "$T/got" >"$T/diff" || fail "listed dossiers differ fr
 [ "$(mc --json list --limit 1000 | md5sum)" = "$before" ] || fail "the preview changed the database"
 keys Escape
 wait_for "day off" || fail "Esc did not go back to the calendar"
+keys F10
+wait_for "[exited 0]" || fail "the program did not exit cleanly"
 echo "ok ($moved dossiers would move)"

@@ -18,6 +18,9 @@ for term in xterm-256color tmux-256color screen linux; do
 		wait_for "Due moment" || fail "$term: no intake screen"
 		type_text "ly lich"
 		wait_for "2.000488" || fail "$term: pick list"
+		# Every typed key must be handled before the resize: keys pressed while
+		# the terminal is too small are ignored on purpose.
+		wait_for "ly lich" || fail "$term: the typed text is not shown"
 		tmx resize-window -t t -x 60 -y 20
 		wait_for "too small" || fail "$term: no 'too small' message at 60x20"
 		tmx resize-window -t t -x 79 -y 30

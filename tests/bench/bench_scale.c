@@ -242,11 +242,29 @@ int main(int argc, char **argv)
 			in.channel = MC_CHANNEL_DIRECT;
 			mc_intake_result res;
 			memset(&res, 0, sizeof res);
+			mc_sql_log *log = NULL;
+			if (r == 0 && mc_sql_log_start(db, &log, &e) != MC_OK)
+				return die("log", &e);
 			double t0 = now_ms(CLOCK_MONOTONIC);
 			if (mc_dossier_intake(&ctx, &in, &res, &e) != MC_OK)
 				return die("intake", &e);
 			wall[r] = now_ms(CLOCK_MONOTONIC) - t0;
 			mc_intake_result_free(&res);
+			if (log) {
+				/* The plans of the intake's statements (a scan would show here). */
+				mc_sql_log_stop(log);
+				for (size_t j = 0; j < mc_sql_log_count(log); j++) {
+					const char *sql = mc_sql_log_expanded(log, j);
+					mc_plan p;
+					if (!sql || mc_sql_plan(db, sql, &p, &e) != MC_OK)
+						continue;
+					if (plans || p.full_scan)
+						printf("## intake statement%s\n# %s\n%s",
+						       p.full_scan ? " (FULL SCAN)" : "", sql, p.text);
+					mc_plan_clear(&p);
+				}
+				mc_sql_log_free(log);
+			}
 		}
 		double med = pct(wall, intakes, 0.5), p95 = pct(wall, intakes, 0.95);
 		/* Raw: one autocommitted single-row write, as durable (same file, same pragmas). */

@@ -200,10 +200,15 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		mc_par_format_milli(s->par.points, 2, pts, sizeof pts);
 		mc_par_format_milli(s->ontime->max, 2, max, sizeof max);
 		if (s->par.next.exists && s->par.next.more_possible)
-			snprintf(more, sizeof more, _("; next band: %lld more resolved on time"),
+			snprintf(more, sizeof more, _("; next band: %lld more on time"),
 			         (long long)s->par.next.more);
-		snprintf(par, sizeof par, _("PAR criterion \"%s\" at this rate: %s/%s points%s"),
-		         s->ontime->id, pts, max, more);
+		if (s->rate_den == 0)
+			snprintf(par, sizeof par,
+			         _("PAR criterion \"%s\": %s/%s points (no dossier to judge yet this month)"),
+			         s->ontime->id, pts, max);
+		else
+			snprintf(par, sizeof par, _("PAR criterion \"%s\" at this rate: %s/%s points%s"),
+			         s->ontime->id, pts, max, more);
 	}
 	tui_put(y0 + 6, 2, cols - 4, rate,
 	        tui_attr(!s->rate_valid ? TUI_ROLE_DIM

@@ -16,6 +16,7 @@
 #include "motcua/i18n.h"
 #include "motcua/par.h"
 #include "motcua/par_store.h"
+#include "motcua/text.h"
 #include "tui/screens.h"
 
 typedef struct par_state {
@@ -187,13 +188,13 @@ static void par_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	mc_date_format_vn(sc->from, from);
 	mc_date_format_vn(sc->to, to);
 	mc_date_format_vn(sc->through, through);
+	const char *src = mc_rubric_source(s->rubric), *slash = strrchr(src, '/');
 	snprintf(line, sizeof line, _("Year %d: %s to %s, data through %s, %d day(s) left — %s"),
-	         sc->year, from, to, through, (int)(sc->to - sc->through),
-	         mc_rubric_source(s->rubric));
+	         sc->year, from, to, through, (int)(sc->to - sc->through), slash ? slash + 1 : src);
 	tui_put(y0, 1, cols - 2, line, tui_attr(TUI_ROLE_HEADER), false);
 
 	/* Table: criterion | inputs | value | points / max. */
-	int pw = 12, vw = 9, iw = 24;
+	int pw = 12, vw = 9, iw = cols >= 100 ? 28 : 24;
 	int nw = cols - 2 - pw - vw - iw - 3;
 	int hy = y0 + 1, ha = tui_attr(TUI_ROLE_HEADER);
 	tui_fill(hy, 0, cols, ha);
@@ -201,7 +202,7 @@ static void par_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	tui_put(hy, 2 + nw, iw, _("Inputs"), ha, false);
 	tui_put_right(hy, 3 + nw + iw, vw, _("Value"), ha);
 	tui_put_right(hy, 4 + nw + iw + vw, pw - 1, _("Points"), ha);
-	int avail = rows - 7; /* header, total, what-if (2), hints */
+	int avail = rows - 8; /* header, total, criterion, what-if (2 lines), hints */
 	int n = (int)sc->n;
 	int top = s->cursor >= avail ? s->cursor - avail + 1 : 0;
 	int y = hy + 1;
@@ -230,7 +231,7 @@ static void par_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	snprintf(line, sizeof line, _("Total: %s / %s points — band: %s%s"), tot, max,
 	         sc->band[0] ? sc->band : "—",
 	         sc->complete ? "" : _(" (some manual criteria are not entered yet)"));
-	int ty = y0 + rows - 4;
+	int ty = y0 + rows - 5;
 	tui_put(ty, 1, cols - 2, line, tui_attr(TUI_ROLE_HEADER), false);
 	/* The selected criterion: id, metric and what it would take. */
 	if (n > 0) {
@@ -240,7 +241,23 @@ static void par_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		         it->crit->name);
 		tui_put(ty + 1, 1, cols - 2, line, dim, false);
 		what_if(it, wi, sizeof wi);
-		tui_put(ty + 2, 1, cols - 2, wi, normal, false);
+		/* Two lines: cut the first at a space that fits, on a character boundary. */
+		int used = 0;
+		size_t fit = mc_text_fit(wi, cols - 2, &used);
+		size_t cut = fit;
+		if (wi[fit])
+			for (size_t b = fit; b > fit / 2; b--)
+				if (wi[b] == ' ') {
+					cut = b;
+					break;
+				}
+		char first[600];
+		snprintf(first, sizeof first, "%.*s", (int)cut, wi);
+		tui_put(ty + 2, 1, cols - 2, first, normal, false);
+		const char *rest = wi + cut;
+		while (*rest == ' ')
+			rest++;
+		tui_put(ty + 3, 1, cols - 2, rest, normal, false);
 	}
 	tui_draw_hints(y0 + rows - 1, 0, cols, TUI_SCREEN_PAR);
 }

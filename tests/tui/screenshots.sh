@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Make the README screenshots (not a test): a small database with dossiers
 # received over the past weeks (some overdue, some due soon, one needing an
-# apology), the dashboard and the intake screen captured from tmux with
+# apology), the dashboard, the intake screen, the list and the PAR scorecard
+# captured from tmux with
 # colours and rendered to PNG by ansi2png.py.
 # Usage: MOTCUA=build/motcua tests/tui/screenshots.sh [OUTDIR]
 OUT=$(cd "${1:-$(dirname "$0")/../../assets/screenshots}" && pwd)
@@ -28,6 +29,13 @@ NAMES
 )" --id "0791$(printf %08d $i)" --channel "$( [ $((i % 3)) = 0 ] && echo online || echo direct)" >/dev/null
 	done
 done
+# Some results this month (early, on time and one late) so that the rate shows.
+for c in 251103-0001 251103-0002 251103-0003 251105-0001 251105-0002; do
+	"$MOTCUA" --config "$CONF" --db "$DB" --now "2025-11-11 10:00" finish "000.00.31.H29-$c" >/dev/null ||
+		fail "finish $c failed"
+done
+"$MOTCUA" --config "$CONF" --db "$DB" --now "2025-11-11 10:30" finish 000.00.31.H29-251015-0001 >/dev/null ||
+	fail "finish of the late dossier failed"
 start_tui
 wait_for "Tiếp nhận hôm nay" || fail "no dashboard"
 tmx capture-pane -e -p -t t >"$T/dashboard.txt"
@@ -48,4 +56,11 @@ keys Escape F4
 wait_for "Quá hạn" || fail "no list"
 tmx capture-pane -e -p -t t >"$T/list.txt"
 /usr/bin/python3 "$(dirname "$0")/ansi2png.py" "$T/list.txt" "$OUT/list.png"
+# The PAR scorecard with one manual criterion entered.
+"$MOTCUA" --config "$CONF" --db "$DB" --now "$NOW" par set publicity 1 --year 2025 \
+	--note "Kết quả kiểm tra công khai TTHC" >/dev/null || fail "par set failed"
+keys F7
+wait_for "Tổng" || fail "no PAR screen"
+tmx capture-pane -e -p -t t >"$T/par.txt"
+/usr/bin/python3 "$(dirname "$0")/ansi2png.py" "$T/par.txt" "$OUT/par.png"
 echo "screenshots in $OUT"

@@ -11,21 +11,23 @@
 
 #include <stddef.h>
 
+#include "motcua/i18n.h"
+
 /* One list generates the enum and its descriptions (kept in step by test_error). */
 #define MC_STATUS_LIST(X) \
-	X(MC_OK, "success") \
-	X(MC_ERR_INVALID, "invalid input") \
-	X(MC_ERR_NOT_FOUND, "not found") \
-	X(MC_ERR_STATE, "action not allowed in the current state") \
-	X(MC_ERR_EXISTS, "already exists") \
-	X(MC_ERR_CONFIG, "configuration error") \
-	X(MC_ERR_IO, "input/output error") \
-	X(MC_ERR_DB, "database error") \
-	X(MC_ERR_SCHEMA, "database schema is newer than this program") \
-	X(MC_ERR_BUSY, "database is busy") \
-	X(MC_ERR_DENIED, "permission denied") \
-	X(MC_ERR_NOMEM, "out of memory") \
-	X(MC_ERR_RANGE, "value out of range")
+	X(MC_OK, N_("success")) \
+	X(MC_ERR_INVALID, N_("invalid input")) \
+	X(MC_ERR_NOT_FOUND, N_("not found")) \
+	X(MC_ERR_STATE, N_("action not allowed in the current state")) \
+	X(MC_ERR_EXISTS, N_("already exists")) \
+	X(MC_ERR_CONFIG, N_("configuration error")) \
+	X(MC_ERR_IO, N_("input/output error")) \
+	X(MC_ERR_DB, N_("database error")) \
+	X(MC_ERR_SCHEMA, N_("database schema is newer than this program")) \
+	X(MC_ERR_BUSY, N_("database is busy")) \
+	X(MC_ERR_DENIED, N_("permission denied")) \
+	X(MC_ERR_NOMEM, N_("out of memory")) \
+	X(MC_ERR_RANGE, N_("value out of range"))
 
 typedef enum {
 #define MC_X_ENUM(name, text) name,

@@ -13,7 +13,7 @@ static const char *const status_names[] = {
 };
 
 static const char *const status_texts[] = {
-#define MC_X_TEXT(name, text) N_(text),
+#define MC_X_TEXT(name, text) text,
 	MC_STATUS_LIST(MC_X_TEXT)
 #undef MC_X_TEXT
 };

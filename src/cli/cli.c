@@ -102,7 +102,8 @@ static void print_help(FILE *f)
 	fprintf(f, "  --help, --version\n\n");
 	fprintf(f, _("Commands:\n"));
 	for (size_t i = 0; i < mc_cli_command_count; i++)
-		fprintf(f, "  %-60s %s\n", mc_cli_commands[i].usage, _(mc_cli_commands[i].summary));
+		fprintf(f, "  motcua %s\n      %s\n", mc_cli_commands[i].usage,
+		        _(mc_cli_commands[i].summary));
 	fprintf(f, "\n%s\n", _("See motcua(1) for details."));
 }
 

@@ -210,6 +210,26 @@ static void test_bad_files(void **state)
 	}
 }
 
+/* An empty or comment-only text is a valid calendar with no days (found by fuzzing). */
+static void test_empty_text(void **state)
+{
+	(void)state;
+	mc_config cfg;
+	std_config(&cfg);
+	const char *texts[] = {"", "# only a comment\n", "\n\n", "date\tkind\tname\tstatus\n"};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		mc_calendar *cal = mc_calendar_new(&cfg, NULL);
+		assert_non_null(cal);
+		mc_err e;
+		mc_err_clear(&e);
+		if (mc_calendar_load_text(cal, texts[i], "empty.tsv", &e) != MC_OK)
+			fail_msg("text %zu refused: %s", i, e.msg);
+		assert_false(mc_calendar_has_year(cal, 2027));
+		assert_true(mc_calendar_is_working_day(cal, mc_date_from_ymd(2027, 3, 3)));
+		mc_calendar_free(cal);
+	}
+}
+
 static void write_file(const char *path, const char *text)
 {
 	FILE *f = fopen(path, "w");
@@ -296,6 +316,7 @@ int main(void)
 		cmocka_unit_test(test_provisional_2027),
 		cmocka_unit_test(test_provisional_2028),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_empty_text),
 		cmocka_unit_test(test_directory_all_or_nothing),
 		cmocka_unit_test(test_bad_hours),
 		cmocka_unit_test(test_working_days_between),

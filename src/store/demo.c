@@ -359,12 +359,12 @@ enum {
 };
 
 static const char *const sqls[S_COUNT] = {
-    [S_APPLICANT] = "INSERT INTO applicants (id, kind, name, name_fold, id_number, phone, address,"
-                    " address_fold, created_at, updated_at) VALUES (?1, 'person', ?2, ?3, ?4, ?5,"
-                    " ?6, ?7, ?8, ?8)",
+    [S_APPLICANT] = ("INSERT INTO applicants (id, kind, name, name_fold, id_number, phone,"
+                     " address, address_fold, created_at, updated_at) VALUES (?1, 'person', ?2,"
+                     " ?3, ?4, ?5, ?6, ?7, ?8, ?8)"),
     [S_WORD] = "INSERT OR IGNORE INTO applicant_words (word, applicant_id) VALUES (?, ?)",
-    [S_SEQ] = "INSERT INTO sequences (name, period, value) VALUES (?1, ?2, ?3)"
-              " ON CONFLICT (name, period) DO UPDATE SET value = max(value, excluded.value)",
+    [S_SEQ] = ("INSERT INTO sequences (name, period, value) VALUES (?1, ?2, ?3)"
+               " ON CONFLICT (name, period) DO UPDATE SET value = max(value, excluded.value)"),
 };
 
 /*

@@ -122,6 +122,8 @@ const tui_binding tui_keymap[] = {
 	 N_("Any range of days: FROM..TO")},
 	{TUI_SCREEN_REPORTS, 'e', false, TUI_ACT_EXPORT, N_("export"),
 	 N_("Export the period to an Excel workbook")},
+	{TUI_SCREEN_REPORTS, 'l', false, TUI_ACT_PRINT, N_("register"),
+	 N_("Print the register of dossiers received in the period (form 07)")},
 
 	/* PAR scorecard. */
 	{TUI_SCREEN_PAR, 'm', false, TUI_ACT_MANUAL, N_("enter value"),

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "motcua/export.h"
+#include "motcua/forms.h"
 #include "motcua/i18n.h"
 #include "motcua/period.h"
 #include "motcua/report.h"
@@ -280,6 +281,28 @@ static void open_export(tui_app *app, rep_state *s)
 	         s->period_text);
 }
 
+/* The register (form 07) of the period: printed when a printer command is set. */
+static void print_register(tui_app *app, rep_state *s)
+{
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	mc_err e;
+	mc_err_clear(&e);
+	mc_form_options o;
+	memset(&o, 0, sizeof o);
+	o.from = s->from;
+	o.to = s->to;
+	bool printer = app->cli->cfg.printer_command[0] != 0;
+	char written[2200];
+	if (mc_form_print(&ctx, MC_FORM_REGISTER, NULL, &o, NULL, printer, written, sizeof written,
+	                  &e) != MC_OK)
+		tui_message(app, true, "%s", e.msg);
+	else if (printer)
+		tui_message(app, false, _("Wrote %s and sent it to the printer."), written);
+	else
+		tui_message(app, false, _("Wrote %s."), written);
+}
+
 static bool rep_key(tui_app *app, void *st, tui_key k, tui_action act)
 {
 	rep_state *s = st;
@@ -303,6 +326,10 @@ static bool rep_key(tui_app *app, void *st, tui_key k, tui_action act)
 	case TUI_ACT_EXPORT:
 		if (s->rep)
 			open_export(app, s);
+		return true;
+	case TUI_ACT_PRINT:
+		if (s->rep)
+			print_register(app, s);
 		return true;
 	default: return false;
 	}

@@ -4,7 +4,8 @@
 # readers: a receipt printed from the dossier detail (p) goes to the
 # configured printer command and stays as a PDF whose text (pdftotext) shows
 # the dossier code; an intake saved with F2 writes its receipt; an incomplete
-# file (F3) writes the guidance slip (form 02); the reports' export key
+# file (F3) writes the guidance slip (form 02); `l` on the reports prints
+# the register of the period (form 07); the reports' export key
 # writes a workbook that openpyxl opens, with the same total as
 # `motcua report --json`; Enter on a number of the reports table lists
 # exactly the dossiers behind it (count from the JSON) and opens one.
@@ -94,6 +95,13 @@ assert len(wb.worksheets) >= 3, wb.sheetnames
 assert sys.argv[3] in cells, "the new dossier is not in the register sheet"
 assert str(rep["total"]["received_total"]) in cells, "the total received is not in the workbook"
 EOP
+
+# ---- the register of the period (form 07) ----
+keys l
+wait_for "register-2025-11-01-2025-11-30.pdf" 60 || fail "the register was not written"
+# The code column wraps after the agency part: look for the dated part.
+pdftotext "$LETTERS/register-2025-11-01-2025-11-30.pdf" - | grep -qF "${code#*H29-}" ||
+	fail "the register of the period lacks $code"
 
 # ---- drill-down from a number to its dossiers ----
 expect=$(/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["rows"][0]["received_total"], r["rows"][0]["field"], sep="|")' "$T/report.json")

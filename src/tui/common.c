@@ -153,3 +153,15 @@ const char *tui_output_dir(tui_app *app)
 {
 	return app->cli->cfg.output_dir[0] ? app->cli->cfg.output_dir : ".";
 }
+
+const char *tui_short_path(const char *path)
+{
+	static char buf[2200];
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		snprintf(buf, sizeof buf, "~%s", path + n);
+	else
+		snprintf(buf, sizeof buf, "%s", path);
+	return buf;
+}

@@ -346,9 +346,9 @@ static bool do_print(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t 
 		return false;
 	}
 	if (printer)
-		tui_message(app, false, _("Wrote %s and sent it to the printer."), written);
+		tui_message(app, false, _("Wrote %s and sent it to the printer."), tui_short_path(written));
 	else
-		tui_message(app, false, _("Wrote %s."), written);
+		tui_message(app, false, _("Wrote %s."), tui_short_path(written));
 	return true;
 }
 

@@ -281,9 +281,9 @@ static void save(tui_app *app, intake_state *s)
 	if (!printed)
 		snprintf(receipt, sizeof receipt, _("the receipt was not written: %s"), pe.msg);
 	else if (printer)
-		snprintf(receipt, sizeof receipt, _("receipt %s sent to the printer."), written);
+		snprintf(receipt, sizeof receipt, _("receipt %s sent to the printer."), tui_short_path(written));
 	else
-		snprintf(receipt, sizeof receipt, _("receipt: %s"), written);
+		snprintf(receipt, sizeof receipt, _("receipt: %s"), tui_short_path(written));
 	tui_message(app, !printed, _("Received %s, register no. %d; due %s; %s%s%s"), r.code,
 	            r.register_no, due, receipt, r.warning[0] ? " " : "", r.warning);
 	mc_intake_result_free(&r);
@@ -323,9 +323,9 @@ static bool do_counter(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_
 	if (mc_letter_counter(&ctx, &in, id, NULL, printer, written, sizeof written, &e) != MC_OK)
 		tui_message(app, true, _("%s The slip was not written: %s"), what, e.msg);
 	else if (printer)
-		tui_message(app, false, _("%s Slip %s sent to the printer."), what, written);
+		tui_message(app, false, _("%s Slip %s sent to the printer."), what, tui_short_path(written));
 	else
-		tui_message(app, false, _("%s Slip: %s"), what, written);
+		tui_message(app, false, _("%s Slip: %s"), what, tui_short_path(written));
 	reset(s);
 	return true;
 }

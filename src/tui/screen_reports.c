@@ -232,7 +232,7 @@ static bool do_export(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t
 		snprintf(err, size, "%s", e.msg);
 		return false;
 	}
-	tui_message(app, false, _("Wrote %s (%zu field(s), %zu dossier(s) in the register)."), path,
+	tui_message(app, false, _("Wrote %s (%zu field(s), %zu dossier(s) in the register)."), tui_short_path(path),
 	            sum.fields, sum.register_rows);
 	return true;
 }
@@ -298,9 +298,9 @@ static void print_register(tui_app *app, rep_state *s)
 	                  &e) != MC_OK)
 		tui_message(app, true, "%s", e.msg);
 	else if (printer)
-		tui_message(app, false, _("Wrote %s and sent it to the printer."), written);
+		tui_message(app, false, _("Wrote %s and sent it to the printer."), tui_short_path(written));
 	else
-		tui_message(app, false, _("Wrote %s."), written);
+		tui_message(app, false, _("Wrote %s."), tui_short_path(written));
 }
 
 static bool rep_key(tui_app *app, void *st, tui_key k, tui_action act)

@@ -43,6 +43,8 @@ void tui_short_time(long long t, char *buf, size_t size);
 int tui_days_late(tui_app *app, long long due);
 /* Create a folder and its parents (mkdir -p); false with a sentence in err. */
 bool tui_mkdirs(const char *dir, char *err, size_t size);
+/* A path for the status line: the home folder written "~" (static buffer). */
+const char *tui_short_path(const char *path);
 /* The folder files go to: cfg->output_dir, or "." when not set. */
 const char *tui_output_dir(tui_app *app);
 

@@ -40,6 +40,14 @@ size_t mc_sql_log_count(const mc_sql_log *log);
 const char *mc_sql_log_sql(const mc_sql_log *log, size_t i);
 /* Entry i with the values bound at its first run written in (NULL if unknown). */
 const char *mc_sql_log_expanded(const mc_sql_log *log, size_t i);
+/*
+ * The most rows one run of entry i stepped through in full table scans
+ * (SQLITE_STMTSTATUS_FULLSCAN_STEP), -1 when no run ended while recording.
+ * A plan's "SCAN t" that walks t in rowid order and stops at a LIMIT
+ * ("ORDER BY id DESC LIMIT 1") steps once; a real full scan steps through
+ * the whole table.
+ */
+int64_t mc_sql_log_scan_steps(const mc_sql_log *log, size_t i);
 
 /* The plan of one statement. */
 typedef struct mc_plan {

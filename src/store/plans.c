@@ -23,6 +23,7 @@
 
 typedef struct log_entry {
 	char *sql, *expanded;
+	int64_t scan_steps; /* most full-scan steps of one run, -1 = not seen ending */
 } log_entry;
 
 struct mc_sql_log {
@@ -37,15 +38,24 @@ static int on_trace(unsigned type, void *arg, void *p, void *x)
 {
 	mc_sql_log *log = arg;
 	(void)x;
-	if (type != SQLITE_TRACE_STMT || !log->on)
+	if ((type != SQLITE_TRACE_STMT && type != SQLITE_TRACE_PROFILE) || !log->on)
 		return 0;
 	sqlite3_stmt *st = p;
 	const char *sql = sqlite3_sql(st);
 	if (!sql)
 		return 0;
 	for (size_t i = 0; i < log->n; i++)
-		if (strcmp(log->v[i].sql, sql) == 0)
+		if (strcmp(log->v[i].sql, sql) == 0) {
+			if (type == SQLITE_TRACE_PROFILE) {
+				/* The run ended: how far did it walk tables in full scans? */
+				int64_t steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+				if (steps > log->v[i].scan_steps)
+					log->v[i].scan_steps = steps;
+			}
 			return 0;
+		}
+	if (type != SQLITE_TRACE_STMT)
+		return 0;
 	if (log->n == log->cap) {
 		size_t cap = log->cap ? log->cap * 2 : 16;
 		log_entry *v = realloc(log->v, cap * sizeof *v);
@@ -60,6 +70,7 @@ static int on_trace(unsigned type, void *arg, void *p, void *x)
 	log_entry *le = &log->v[log->n];
 	le->sql = strdup(sql);
 	le->expanded = exp ? strdup(exp) : NULL;
+	le->scan_steps = -1;
 	sqlite3_free(exp);
 	if (!le->sql) {
 		free(le->expanded);
@@ -78,7 +89,8 @@ mc_status mc_sql_log_start(mc_db *db, mc_sql_log **out, mc_err *e)
 		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("out of memory."));
 	log->db = db;
 	log->on = true;
-	if (sqlite3_trace_v2(mc_db_handle(db), SQLITE_TRACE_STMT, on_trace, log) != SQLITE_OK) {
+	if (sqlite3_trace_v2(mc_db_handle(db), SQLITE_TRACE_STMT | SQLITE_TRACE_PROFILE,
+	                     on_trace, log) != SQLITE_OK) {
 		free(log);
 		return mc_db_error(db, SQLITE_ERROR, e);
 	}
@@ -128,6 +140,11 @@ const char *mc_sql_log_sql(const mc_sql_log *log, size_t i)
 const char *mc_sql_log_expanded(const mc_sql_log *log, size_t i)
 {
 	return log && i < log->n ? log->v[i].expanded : NULL;
+}
+
+int64_t mc_sql_log_scan_steps(const mc_sql_log *log, size_t i)
+{
+	return log && i < log->n ? log->v[i].scan_steps : -1;
 }
 
 /* ---- plans ------------------------------------------------------------- */
@@ -261,7 +278,7 @@ mc_status mc_sql_plan(mc_db *db, const char *sql, mc_plan *out, mc_err *e)
 		int id, depth;
 	} nodes[256];
 	size_t nn = 0;
-	int rc;
+	int rc = SQLITE_DONE;
 	rs = MC_OK;
 	while (rs == MC_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int id = sqlite3_column_int(st, 0), parent = sqlite3_column_int(st, 1);
@@ -572,10 +589,11 @@ static mc_status detail(const mc_ctx *ctx, const mc_screen_params *p, int arg, i
 	if (!d)
 		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("out of memory."));
 	mc_status s = newest(ctx, d, e);
-	char code[MC_CODE_MAX];
-	snprintf(code, sizeof code, "%s", d->code);
-	if (s == MC_OK)
+	char code[MC_CODE_MAX] = "";
+	if (s == MC_OK) {
+		snprintf(code, sizeof code, "%s", d->code);
 		s = mc_dossier_get(ctx, code, d, e);
+	}
 	mc_event *ev = NULL;
 	size_t n = 0;
 	if (s == MC_OK)

@@ -244,7 +244,8 @@ static mc_status build(const mc_ctx *ctx, const mc_query *q, bool count, built *
 		break;
 	case MC_LIST_APOLOGY:
 		pl->apology = last_true(cal, now - SPAN, now, apology_due);
-		addf_int(b, " AND d.status IN ('received', 'processing', 'supplement') AND d.due_at <= ?%d",
+		/* A dossier waiting for papers has its clock stopped: no apology is due. */
+		addf_int(b, " AND d.status IN ('received', 'processing') AND d.due_at <= ?%d",
 		         pl->apology);
 		add(b, " AND NOT EXISTS (SELECT 1 FROM apologies x WHERE x.dossier_id = d.id)");
 		break;

@@ -502,6 +502,18 @@ static void test_queries_search_paging(void **state)
 	mc_query_init(&q);
 	q.kind = MC_LIST_READY;
 	assert_int_equal(list_codes(f, &q, codes, 16), 1);
+	/* A dossier waiting for papers has its clock stopped: it leaves the
+	 * overdue and apology lists alike. */
+	mc_query_init(&q);
+	q.kind = MC_LIST_APOLOGY;
+	assert_int_equal(list_codes(f, &q, codes, 16), 4);
+	assert_int_equal(mc_dossier_supplement(&f->ctx, r[1].code, "Thiếu bản sao", NULL, &e), MC_OK);
+	mc_query_init(&q);
+	q.kind = MC_LIST_APOLOGY;
+	assert_int_equal(list_codes(f, &q, codes, 16), 3);
+	mc_query_init(&q);
+	q.kind = MC_LIST_OVERDUE;
+	assert_int_equal(list_codes(f, &q, codes, 16), 3);
 	f->clock.at = saved;
 	for (int i = 0; i < 5; i++)
 		mc_intake_result_free(&r[i]);

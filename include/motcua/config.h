@@ -17,6 +17,7 @@
 enum mc_supplement_mode { MC_SUPPLEMENT_RESTART, MC_SUPPLEMENT_PAUSE };
 enum mc_judge_by { MC_JUDGE_BY_DATE, MC_JUDGE_BY_MINUTE };
 enum mc_theme { MC_THEME_DARK, MC_THEME_LIGHT, MC_THEME_MONO };
+enum mc_login_mode { MC_LOGIN_ACCOUNT, MC_LOGIN_PASSWORD }; /* who is acting: OS account or password */
 
 #define MC_CFG_STR 256
 #define MC_CFG_PATH 1024
@@ -79,6 +80,7 @@ typedef struct mc_config {
 
 	/* [audit] */
 	bool allow_backdated;             /* writes under --now allowed (marked) */
+	enum mc_login_mode login;         /* identity: the OS account, or a password login */
 
 	/* Where the values came from ("" = built-in defaults). */
 	char source_path[MC_CFG_PATH];

@@ -98,6 +98,7 @@ static void print_help(FILE *f)
 	fprintf(f, "  --config PATH       %s\n", _("configuration file"));
 	fprintf(f, "  --now \"YYYY-MM-DD HH:MM\"  %s\n", _("freeze the clock at that moment (also MOTCUA_NOW)"));
 	fprintf(f, "  --json              %s\n", _("machine-readable output on stdout"));
+	fprintf(f, "  --user NAME         %s\n", _("log in as NAME with a password (shared counter PC)"));
 	fprintf(f, "  --demo              %s\n", _("start the interface on a temporary demo database"));
 	fprintf(f, "  --help, --version\n\n");
 	fprintf(f, _("Commands:\n"));
@@ -331,6 +332,10 @@ int cli_main(int argc, char **argv)
 			if (!(v = take_value(&i, argc, argv, "--now")))
 				goto usage;
 			cli.now_text = v;
+		} else if (is_global(a, "--user")) {
+			if (!(v = take_value(&i, argc, argv, "--user")))
+				goto usage;
+			cli.user = v;
 		} else if (strcmp(a, "--json") == 0) {
 			cli.json = true;
 		} else if (strcmp(a, "--demo") == 0 && !command) {

@@ -21,6 +21,7 @@ typedef struct mc_cli {
 	const char *db_path;     /* --db, NULL = config / default */
 	const char *config_path; /* --config */
 	const char *now_text;    /* --now or MOTCUA_NOW, NULL = system clock */
+	const char *user;        /* --user NAME: password login as NAME (cmd_user.c) */
 	int argc;                /* arguments after the command name */
 	char **argv;
 	mc_calendar *cal;        /* loaded on first use by cli_calendar() */

@@ -10,9 +10,18 @@
 #include "cli/cli_db.h"
 #include "motcua/i18n.h"
 
+static char login_name[128]; /* set by a password login */
+
+void cli_set_actor(const char *name)
+{
+	snprintf(login_name, sizeof login_name, "%s", name ? name : "");
+}
+
 const char *cli_actor(void)
 {
 	static char name[128];
+	if (login_name[0])
+		return login_name;
 	if (name[0])
 		return name;
 	struct passwd *pw = getpwuid(getuid());
@@ -38,6 +47,10 @@ bool cli_db_open(mc_cli *cli, mc_ctx *ctx, unsigned flags)
 	mc_db *db;
 	if (mc_db_open(path, flags, &db, &e) != MC_OK) {
 		cli_fail(&e);
+		return false;
+	}
+	if (!cli_identify(cli, db)) { /* unknown account, wrong password: one sentence */
+		mc_db_close(db);
 		return false;
 	}
 	ctx->db = db;

@@ -12,9 +12,11 @@
 
 #include "cli/cli_db.h"
 #include "cli/commands.h"
+#include "motcua/export.h"
 #include "motcua/i18n.h"
 #include "motcua/query.h"
 #include "motcua/text.h"
+#include "motcua/users.h"
 
 /* ---- output helpers ----------------------------------------------------- */
 
@@ -60,8 +62,23 @@ static void json_trail(FILE *f, const mc_trail *t)
 	fputc(']', f);
 }
 
-/* The keys of `show` without events (shared with `list`). */
-static void json_dossier_fields(FILE *f, const mc_dossier *d)
+/*
+ * The ID number as lists and exports show it: masked (mc_export_mask_id,
+ * "0790*****123") when the setting mask_ids is on. Only `show`, which logs
+ * the access, reveals it whole.
+ */
+static const char *shown_id(const mc_cli *cli, const char *id, bool reveal, char *buf, size_t size)
+{
+	if (!id[0])
+		return NULL;
+	if (reveal || !cli->cfg.mask_ids)
+		return id;
+	mc_export_mask_id(id, buf, size);
+	return buf;
+}
+
+/* The keys of `show` without events (shared with `list`); id_number as shown_id() gives it. */
+static void json_dossier_fields(FILE *f, const mc_dossier *d, const char *id_number)
 {
 	fputs("\"code\": ", f);
 	json_str(f, d->code);
@@ -78,7 +95,7 @@ static void json_dossier_fields(FILE *f, const mc_dossier *d)
 	fputs(", \"applicant\": ", f);
 	json_str(f, d->applicant_name);
 	fputs(", \"id_number\": ", f);
-	json_str(f, d->id_number[0] ? d->id_number : NULL);
+	json_str(f, id_number);
 	fputs(", \"phone\": ", f);
 	json_str(f, d->phone[0] ? d->phone : NULL);
 	fputs(", \"channel\": ", f);
@@ -170,7 +187,8 @@ static mc_status json_events(FILE *f, const mc_ctx *ctx, const char *code, mc_er
 }
 
 /* Print a dossier after a change or for `show`: JSON (with events) or text. */
-static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool events)
+static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool events,
+                         bool reveal)
 {
 	mc_err e;
 	mc_err_clear(&e);
@@ -181,9 +199,11 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 		free(d);
 		return cli_fail(&e);
 	}
+	char masked[sizeof d->id_number];
+	const char *id_number = shown_id(cli, d->id_number, reveal, masked, sizeof masked);
 	if (cli->json) {
 		fputs("{", stdout);
-		json_dossier_fields(stdout, d);
+		json_dossier_fields(stdout, d, id_number);
 		if (events) {
 			mc_trail t;
 			mc_trail_init(&t);
@@ -209,17 +229,25 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 	fmt_time(d->original_due, od);
 	fmt_time(d->finished, fi);
 	fmt_time(d->returned, re);
-	printf("%s %s (%s %d/%d)\n", _("Dossier"), d->code, _("register no."), d->register_no,
-	       d->register_year);
-	printf("  %-22s %s - ", _("Procedure:"), d->procedure_code);
+	printf("%s ", _("Dossier"));
+	put_safe(stdout, d->code);
+	printf(" (%s %d/%d)\n", _("register no."), d->register_no, d->register_year);
+	printf("  %-22s ", _("Procedure:"));
+	put_safe(stdout, d->procedure_code);
+	printf(" - ");
 	put_safe(stdout, d->procedure_name);
 	printf("\n  %-22s ", _("Applicant:"));
 	put_safe(stdout, d->applicant_name);
-	if (d->id_number[0])
-		printf(" (%s)", d->id_number);
+	if (id_number) {
+		printf(" (");
+		put_safe(stdout, id_number);
+		printf(")");
+	}
 	printf("\n  %-22s %s\n", _("Channel:"), mc_channel_label(d->channel));
 	printf("  %-22s %s\n", _("Status:"), mc_dossier_status_label(d->status));
-	printf("  %-22s %s - ", _("Unit:"), d->unit_code);
+	printf("  %-22s ", _("Unit:"));
+	put_safe(stdout, d->unit_code);
+	printf(" - ");
 	put_safe(stdout, d->unit_name);
 	printf("\n  %-22s %s\n", _("Received:"), r);
 	printf("  %-22s %s\n", _("Due:"), du);
@@ -248,9 +276,17 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 			for (size_t i = 0; i < n; i++) {
 				char at[17];
 				fmt_time(ev[i].at, at);
-				printf("  %s  %-10s %-8s %s -> %s  ", at, ev[i].kind, ev[i].actor,
-				       ev[i].from_unit[0] ? ev[i].from_unit : "-",
-				       ev[i].to_unit[0] ? ev[i].to_unit : "-");
+				/* Stored text, even the short words: never raw to the terminal. */
+				char *kind = mc_text_sanitize(ev[i].kind, 0);
+				char *actor = mc_text_sanitize(ev[i].actor, 0);
+				char *from = mc_text_sanitize(ev[i].from_unit[0] ? ev[i].from_unit : "-", 0);
+				char *to = mc_text_sanitize(ev[i].to_unit[0] ? ev[i].to_unit : "-", 0);
+				printf("  %s  %-10s %-8s %s -> %s  ", at, kind ? kind : "", actor ? actor : "",
+				       from ? from : "", to ? to : "");
+				free(kind);
+				free(actor);
+				free(from);
+				free(to);
 				put_safe(stdout, ev[i].note);
 				if (ev[i].step_outcome != MC_OUTCOME_NONE)
 					printf(" [%s]", outcome_label(ev[i].step_outcome));
@@ -353,8 +389,11 @@ int cmd_intake(mc_cli *cli)
 		printf(_("Dossier %s received at %s (register no. %d/%d).\n"), r.code, rc, r.register_no,
 		       r.register_year);
 		printf(_("Due: %s\n"), du);
-		for (size_t i = 0; i < r.trail.n; i++)
-			printf("  - %s\n", r.trail.lines[i]);
+		for (size_t i = 0; i < r.trail.n; i++) {
+			printf("  - ");
+			put_safe(stdout, r.trail.lines[i]);
+			putchar('\n');
+		}
 	}
 	mc_intake_result_free(&r);
 	return CLI_OK;
@@ -428,9 +467,11 @@ static int after_change(mc_cli *cli, mc_ctx *ctx, const char *code, mc_status s,
 	}
 	int rc = CLI_OK;
 	if (cli->json)
-		rc = print_dossier(cli, ctx, code, true);
-	else
-		printf("%s\n", done);
+		rc = print_dossier(cli, ctx, code, true, false);
+	else {
+		put_safe(stdout, done);
+		putchar('\n');
+	}
 	cli_db_close(ctx);
 	return rc;
 }
@@ -630,9 +671,16 @@ int cmd_show(mc_cli *cli)
 	if (need_code(cli, &code) != CLI_OK)
 		return CLI_USAGE;
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, MC_DB_READONLY))
+	if (!cli_db_open(cli, &ctx, 0)) /* read-write: the access is logged */
 		return CLI_FAIL;
-	int rc = print_dossier(cli, &ctx, code, true);
+	mc_err e;
+	mc_err_clear(&e);
+	/* Log first: personal data is shown only when its access is recorded. */
+	if (mc_access_record(&ctx, code, MC_ACCESS_SHOW, &e) != MC_OK) {
+		cli_db_close(&ctx);
+		return cli_fail(&e);
+	}
+	int rc = print_dossier(cli, &ctx, code, true, true);
 	cli_db_close(&ctx);
 	return rc;
 }
@@ -740,7 +788,9 @@ int cmd_list(mc_cli *cli)
 		printf("{\"dossiers\": [");
 		for (size_t i = 0; i < n; i++) {
 			printf(i ? ",\n  {" : "\n  {");
-			json_dossier_fields(stdout, &page[i]);
+			char masked[sizeof page[i].id_number];
+			json_dossier_fields(stdout, &page[i],
+			                    shown_id(cli, page[i].id_number, false, masked, sizeof masked));
 			printf("}");
 		}
 		printf(n ? "\n], \"next\": " : "], \"next\": ");
@@ -755,8 +805,12 @@ int cmd_list(mc_cli *cli)
 		for (size_t i = 0; i < n; i++) {
 			char du[17];
 			fmt_time(page[i].due, du);
-			printf("%-28s %-12s %s  %-6s ", page[i].code,
-			       mc_dossier_status_name(page[i].status), du, page[i].unit_code);
+			char *code = mc_text_sanitize(page[i].code, 0);
+			char *unit = mc_text_sanitize(page[i].unit_code, 0);
+			printf("%-28s %-12s %s  %-6s ", code ? code : "",
+			       mc_dossier_status_name(page[i].status), du, unit ? unit : "");
+			free(code);
+			free(unit);
 			char *name = mc_text_sanitize(page[i].applicant_name, 0);
 			if (name) {
 				size_t fit = mc_text_fit(name, 30, NULL);

@@ -14,6 +14,7 @@
 #include "motcua/catalog.h"
 #include "motcua/i18n.h"
 #include "motcua/text.h"
+#include "motcua/users.h"
 
 static mc_status import_file(mc_ctx *ctx, const char *path, mc_import_result *r, mc_err *e)
 {
@@ -41,6 +42,17 @@ int cmd_init(mc_cli *cli)
 		cli_db_close(&ctx);
 		return cli_fail(&e);
 	}
+	/* A database without users gets its first administrator: the account running init. */
+	bool admin_created = false;
+	if (!cli_bootstrap_admin(cli, &ctx, &admin_created)) {
+		cli_db_close(&ctx);
+		return CLI_FAIL;
+	}
+	mc_role role = MC_ROLE_NONE;
+	if (mc_user_role(&ctx, &role, NULL, &e) != MC_OK) {
+		cli_db_close(&ctx);
+		return cli_fail(&e);
+	}
 	mc_db_counts c;
 	if (mc_db_counts_get(ctx.db, &c, &e) != MC_OK) {
 		cli_db_close(&ctx);
@@ -50,7 +62,7 @@ int cmd_init(mc_cli *cli)
 	mc_import_result r = {0};
 	bool imported = false;
 	const char *cat = cli->cfg.catalogue_path;
-	if (c.procedures == 0 && cat[0]) {
+	if (c.procedures == 0 && cat[0] && mc_role_allows(role, MC_ACT_CATALOG)) {
 		struct stat sb;
 		if (stat(cat, &sb) != 0) {
 			cli_error(CLI_OK, _("warning: the catalogue %s does not exist; import one with "
@@ -73,6 +85,8 @@ int cmd_init(mc_cli *cli)
 		       mc_db_schema_version(ctx.db), before, applied, (long long)c.procedures,
 		       (long long)c.units, (long long)c.dossiers);
 		json_str(stdout, imported ? cat : NULL);
+		printf(", \"admin_created\": ");
+		json_str(stdout, admin_created ? ctx.actor : NULL);
 		printf("}\n");
 	} else {
 		printf(_("Database %s is ready (schema version %d"), mc_db_path(ctx.db),
@@ -84,6 +98,11 @@ int cmd_init(mc_cli *cli)
 			printf(_("Imported %d procedures from %s.\n"), r.added, cat);
 		printf(_("%lld procedures, %lld units, %lld dossiers.\n"), (long long)c.procedures,
 		       (long long)c.units, (long long)c.dossiers);
+		if (admin_created)
+			printf(_("The account %s is the first user of this database, with the role "
+			         "administrator; add the others with \"motcua user add NAME --role "
+			         "clerk\".\n"),
+			       ctx.actor);
 	}
 	cli_db_close(&ctx);
 	return CLI_OK;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli_db.h"
 #include "cli/commands.h"
 #include "motcua/catalog.h"
 #include "motcua/demo.h"
@@ -27,6 +28,10 @@ int cli_run_tui(mc_cli *cli)
 	mc_db *db = NULL;
 	if (mc_db_open(path, MC_DB_CREATE, &db, &e) != MC_OK)
 		return cli_fail(&e);
+	if (!cli_identify(cli, db)) { /* the same gate as the commands (cmd_user.c) */
+		mc_db_close(db);
+		return CLI_FAIL;
+	}
 	int rc = mc_tui_run(cli, db);
 	mc_db_close(db);
 	return rc;

@@ -56,6 +56,17 @@ const mc_cli_command mc_cli_commands[] = {
 	{"par", cmd_par,
 	 "par [--year Y] [--through DATE] [--rubric FILE] | par set|dossiers|history|check ...",
 	 N_("the PAR scorecard: criteria, points, band; manual entries; dossiers behind a criterion")},
+	{"user", cmd_user,
+	 "user add NAME --role clerk|supervisor|admin [--password] [--full-name TEXT] | user list | "
+	 "user role NAME ROLE | user disable|enable NAME | user password [NAME] [--remove]",
+	 N_("users and their roles (administrators); a password for the shared-PC login")},
+	{"login", cmd_login, "login [NAME] [--check]",
+	 N_("log in with a password (shared counter PC) and start the interface")},
+	{"whoami", cmd_whoami, "whoami", N_("who is acting, with which role")},
+	{"purge", cmd_purge, "purge [--dry-run]",
+	 N_("clear the personal data of applicants whose dossiers ended before the retention period")},
+	{"audit", cmd_audit, "audit access [CODE] [--limit N]",
+	 N_("who opened which dossier's personal data (supervisors, administrators)")},
 };
 
 const size_t mc_cli_command_count = sizeof mc_cli_commands / sizeof mc_cli_commands[0];

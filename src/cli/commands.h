@@ -53,4 +53,11 @@ int cmd_export(mc_cli *cli);
 /* cmd_letter.c */
 int cmd_letter(mc_cli *cli);
 
+/* cmd_user.c: users, login, purge, access log */
+int cmd_user(mc_cli *cli);
+int cmd_login(mc_cli *cli);
+int cmd_whoami(mc_cli *cli);
+int cmd_purge(mc_cli *cli);
+int cmd_audit(mc_cli *cli);
+
 #endif

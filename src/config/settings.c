@@ -23,6 +23,7 @@
 _Static_assert(sizeof(enum mc_supplement_mode) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum mc_judge_by) == sizeof(int), "enum size");
 _Static_assert(sizeof(enum mc_theme) == sizeof(int), "enum size");
+_Static_assert(sizeof(enum mc_login_mode) == sizeof(int), "enum size");
 
 static void *field(const mc_setting *s, mc_config *c)
 {
@@ -298,6 +299,7 @@ static const char *const languages[] = {"auto", "vi", "en", NULL};
 static const char *const supplement_modes[] = {"restart", "pause", NULL};
 static const char *const judge_modes[] = {"date", "minute", NULL};
 static const char *const themes[] = {"dark", "light", "mono", NULL};
+static const char *const login_modes[] = {"account", "password", NULL};
 
 #define FIELD(f) offsetof(mc_config, f), sizeof(((mc_config *)0)->f)
 #define ROW(sec, key, type, parse, def, f, min, max, choices, doc, vi) \
@@ -471,6 +473,11 @@ const mc_setting mc_settings[] = {
 	BOOL("audit", "allow_backdated", "yes", allow_backdated,
 	     N_("Allow writing to the database under --now (such events are marked) (yes/no)."),
 	     "Cho phép ghi dữ liệu khi dùng --now (sự kiện được đánh dấu)."),
+	ENUM("audit", "login", "account", login, login_modes,
+	     N_("Who is acting: account (the operating-system account, e.g. each clerk over SSH) or "
+	        "password (a shared counter PC: motcua --user NAME asks for the password)."),
+	     "Xác định người dùng: account (tài khoản hệ điều hành của từng cán bộ) hoặc password "
+	     "(máy dùng chung: đăng nhập bằng tên và mật khẩu)."),
 };
 
 const size_t mc_settings_count = sizeof mc_settings / sizeof mc_settings[0];

@@ -12,6 +12,7 @@
 #include "motcua/catalog.h"
 #include "motcua/i18n.h"
 #include "motcua/text.h"
+#include "motcua/users.h"
 #include "store/dossier_internal.h"
 
 typedef struct step_row {
@@ -268,8 +269,8 @@ mc_status mc_catalog_import(const mc_ctx *ctx, const struct mc_procedure *procs,
 		*out = r;
 	if (!ctx || !ctx->db || !ctx->cfg)
 		return mc_err_set(e, MC_ERR_INVALID, _("internal error: incomplete context."));
-	mc_status s = mc_db_begin_write(ctx->db, e);
-	if (s != MC_OK)
+	mc_status s = mc_ctx_require(ctx, MC_ACT_CATALOG, e); /* administrators only */
+	if (s != MC_OK || (s = mc_db_begin_write(ctx->db, e)) != MC_OK)
 		return s;
 	mc_time now = mc_ctx_now(ctx);
 	for (size_t i = 0; i < n && s == MC_OK; i++)

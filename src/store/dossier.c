@@ -13,6 +13,7 @@
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/text.h"
+#include "motcua/users.h"
 #include "motcua/validate.h"
 #include "store/dossier_internal.h"
 #include "store/store_internal.h"
@@ -578,7 +579,8 @@ mc_status mc_dossier_intake(const mc_ctx *ctx, const mc_intake_input *in, mc_int
 	memset(out, 0, sizeof *out);
 	mc_trail_init(&out->trail);
 	mc_status s = check_ctx(ctx, e);
-	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK)
+	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK ||
+	    (s = mc_ctx_require(ctx, MC_ACT_INTAKE, e)) != MC_OK)
 		return s;
 	if (blank(in->procedure_code))
 		return mc_err_set(e, MC_ERR_INVALID, _("the procedure code is required (--procedure)."));
@@ -721,7 +723,8 @@ out:
 mc_status mc_counter_log(const mc_ctx *ctx, const mc_counter_input *in, int64_t *id, mc_err *e)
 {
 	mc_status s = check_ctx(ctx, e);
-	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK)
+	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK ||
+	    (s = mc_ctx_require(ctx, MC_ACT_INTAKE, e)) != MC_OK)
 		return s;
 	if (id)
 		*id = 0;
@@ -918,7 +921,8 @@ typedef mc_status (*change_fn)(const mc_ctx *ctx, mc_dossier *d, void *arg, mc_e
 static mc_status change(const mc_ctx *ctx, const char *code, change_fn fn, void *arg, mc_err *e)
 {
 	mc_status s = check_ctx(ctx, e);
-	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK)
+	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK ||
+	    (s = mc_ctx_require(ctx, MC_ACT_TRANSITION, e)) != MC_OK)
 		return s;
 	mc_dossier *d = malloc(sizeof *d);
 	if (!d)
@@ -1378,9 +1382,12 @@ static mc_status do_apologize(const mc_ctx *ctx, mc_dossier *d, void *argp, mc_e
 mc_status mc_dossier_apologize(const mc_ctx *ctx, const char *code, const mc_apology_input *in,
                                mc_err *e)
 {
+	mc_status s = check_ctx(ctx, e);
+	if (s != MC_OK || (s = mc_ctx_require(ctx, MC_ACT_APOLOGY, e)) != MC_OK)
+		return s; /* only a supervisor or an administrator signs off an apology */
 	text_arg a = {0};
 	a.apology = in;
-	mc_status s = nfc_opt(in->reason, _("reason"), &a.text, e);
+	s = nfc_opt(in->reason, _("reason"), &a.text, e);
 	if (s == MC_OK && !a.text)
 		s = mc_err_set(e, MC_ERR_INVALID, _("the reason for the delay is required (--reason)."));
 	if (s == MC_OK)

@@ -18,6 +18,7 @@ check 'xlsxwriter' src/export
 check 'iniparser\.h|dictionary\.h' src/config
 check 'pango|cairo' src/print
 check 'utf8proc\.h' src/text
+check 'argon2\.h|crypt\.h' src/store
 # The core never prints or exits.
 hits=$(grep -rnE --include='*.c' --include='*.h' '\b(printf|fprintf|puts|fputs|exit|abort)[[:space:]]*\(' src/core src/store src/text src/config src/print src/export 2>/dev/null | grep -v 'snprintf\|vsnprintf' )
 if [ -n "$hits" ]; then

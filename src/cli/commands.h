@@ -60,4 +60,9 @@ int cmd_whoami(mc_cli *cli);
 int cmd_purge(mc_cli *cli);
 int cmd_audit(mc_cli *cli);
 
+/* cmd_audit.c: trust (hash chain, backup, back-dated writes) */
+int cmd_verify(mc_cli *cli);
+int cmd_backup(mc_cli *cli);
+int cmd_audit_backdated(mc_cli *cli); /* "audit backdated [--limit N]" */
+
 #endif

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "mc_build_config.h"
+#include "motcua/audit.h"
 #include "motcua/docdate.h"
 #include "motcua/forms.h"
 #include "motcua/i18n.h"
@@ -314,6 +315,36 @@ static mc_status fill_register(const mc_ctx *ctx, const mc_form_options *o, fill
 
 /* ---- dossier forms ---------------------------------------------------------------- */
 
+/*
+ * Letters 04 and 05 carry the number and date given when the apology or the
+ * stop was recorded (never reserved in advance); --number only fills a
+ * record made before numbering and may not contradict a given number.
+ */
+static mc_status put_document(const mc_ctx *ctx, filler *f, const char *code, const char *kind,
+                              const mc_form_options *o, mc_err *e)
+{
+	mc_document doc;
+	mc_status st = mc_document_get(ctx, code, kind, &doc, e);
+	if (st == MC_ERR_NOT_FOUND)
+		return MC_OK;
+	if (st != MC_OK)
+		return st;
+	if (o && o->doc_number > 0 && o->doc_number != doc.number)
+		return mc_err_set(e, MC_ERR_INVALID,
+		                  _("Dossier %s's letter already has number %d of %d, given when it was "
+		                    "recorded; --number cannot change it."),
+		                  code, doc.number, doc.year);
+	char num[16];
+	mc_docnum_format(doc.number, num);
+	put(f, "doc_no", num);
+	mc_docdate p;
+	mc_docdate_from_time(doc.at, &p);
+	put(f, "issue_day", p.day);
+	put(f, "issue_month", p.month);
+	put(f, "issue_year", p.year);
+	return MC_OK;
+}
+
 mc_status mc_form_fill(const mc_ctx *ctx, mc_form_kind k, const char *code,
                        const mc_form_options *o, mc_form_data *d, mc_err *e)
 {
@@ -438,6 +469,8 @@ mc_status mc_form_fill(const mc_ctx *ctx, mc_form_kind k, const char *code,
 			put(&f, "issue_month", p.month);
 			put(&f, "issue_year", p.year);
 		}
+		if ((st = put_document(ctx, &f, ds->code, "apology", o, e)) != MC_OK)
+			goto out;
 		break;
 	case MC_FORM_STOP:
 		rev = last_event(ev, nev, "stop");
@@ -446,6 +479,8 @@ mc_status mc_form_fill(const mc_ctx *ctx, mc_form_kind k, const char *code,
 			goto out;
 		}
 		reason = reason ? reason : rev->note;
+		if ((st = put_document(ctx, &f, ds->code, "stop", o, e)) != MC_OK)
+			goto out;
 		break;
 	case MC_FORM_CONTROL:
 		if (f.st == MC_OK)

@@ -13,6 +13,7 @@
 #include "motcua/i18n.h"
 #include "motcua/text.h"
 #include "motcua/validate.h"
+#include "store/chain.h"
 #include "store/store_internal.h"
 
 /* ---- deterministic random numbers (xorshift64*) ------------------------- */
@@ -509,6 +510,13 @@ typedef struct writer {
 	batch dossiers, events, apologies;
 	mc_time recorded;
 	mc_demo_stats *stats;
+	/* Hash chain (store/chain.h): next event id, the hash it links to, and
+	 * the state/hash texts of queued rows (a ring as large as the batch). */
+	int64_t ev_next;
+	uint8_t ev_prev[MC_SHA256_SIZE];
+	bool ev_has_prev;
+	char (*ev_text)[2][MC_SHA256_HEX_SIZE];
+	size_t ev_slot;
 } writer;
 
 /* Dossiers first (the others reference them), then apologies and events. */
@@ -551,7 +559,13 @@ static mc_status event(story *st, const char *kind, mc_time at, const char *from
 	return MC_OK;
 }
 
-static void queue_events(writer *w, story *st, int64_t dossier)
+/*
+ * Queue the events of one dossier, linked into the hash chain: explicit ids
+ * from the head read when the batch is empty (everything queued before is
+ * then in the database), the last event carrying the state of the dossier
+ * row queued just before (and of its apology), as mc_event_insert() would.
+ */
+static mc_status queue_events(writer *w, story *st, int64_t dossier, mc_err *e)
 {
 	for (size_t i = 1; i < st->n; i++)
 		for (size_t k = i; k > 0 && st->ev[k].at < st->ev[k - 1].at; k--) {
@@ -559,22 +573,64 @@ static void queue_events(writer *w, story *st, int64_t dossier)
 			st->ev[k] = st->ev[k - 1];
 			st->ev[k - 1] = t;
 		}
+	if (!w->ev_text && !(w->ev_text = calloc(w->events.cap, sizeof *w->ev_text)))
+		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("out of memory."));
+	if (w->events.n == 0) {
+		mc_status s = mc_chain_head(w->db, &w->ev_next, w->ev_prev, &w->ev_has_prev, e);
+		if (s != MC_OK)
+			return s;
+	}
+	/* The dossier's state: its row (the last queued), due_trail, apology, no letters. */
+	mc_chain_value sv[MC_CHAIN_DOSSIER_VALUES];
+	memset(sv, 0, sizeof sv);
+	const val *dv = &w->dossiers.v[(w->dossiers.n - 1) * (size_t)w->dossiers.ncols];
+	for (int k = 0; k < MC_CHAIN_DOSSIER_ROW_VALUES; k++)
+		sv[k] = (mc_chain_value){dv[k].t, dv[k].i, dv[k].s};
+	sv[MC_CHAIN_DOSSIER_ROW_VALUES] = (mc_chain_value){2, 0, "[]"};
+	const val *av = w->apologies.n
+	                        ? &w->apologies.v[(w->apologies.n - 1) * (size_t)w->apologies.ncols]
+	                        : NULL;
+	if (av && av[0].t == 1 && av[0].i == dossier)
+		for (int k = 0; k < MC_CHAIN_APOLOGY_VALUES; k++)
+			sv[MC_CHAIN_DOSSIER_ROW_VALUES + 1 + k] = (mc_chain_value){av[1 + k].t, av[1 + k].i,
+			                                                          av[1 + k].s};
 	for (size_t i = 0; i < st->n; i++) {
+		char (*text)[MC_SHA256_HEX_SIZE] = w->ev_text[w->ev_slot];
+		w->ev_slot = (w->ev_slot + 1) % w->events.cap;
+		uint8_t d[MC_SHA256_SIZE];
+		bool last = i + 1 == st->n;
+		if (last) {
+			mc_chain_state_values(sv, MC_CHAIN_DOSSIER_VALUES, d);
+			mc_sha256_hex(d, text[0]);
+		}
 		val *v = batch_row(&w->events);
-		v_int(&v[0], dossier);
-		v_text(&v[1], st->ev[i].kind);
-		v_int(&v[2], st->ev[i].at);
-		v_int(&v[3], w->recorded);
-		v_int(&v[4], 1);
-		v_text(&v[5], "demo");
-		v_text(&v[6], st->ev[i].from);
-		v_text(&v[7], st->ev[i].to);
-		v_text(&v[8], st->ev[i].note);
+		v_int(&v[0], w->ev_next++);
+		v_int(&v[1], dossier);
+		v_text(&v[2], st->ev[i].kind);
+		v_int(&v[3], st->ev[i].at);
+		v_int(&v[4], w->recorded);
+		v_int(&v[5], 1);
+		v_text(&v[6], "demo");
+		v_text(&v[7], st->ev[i].from);
+		v_text(&v[8], st->ev[i].to);
+		v_text(&v[9], st->ev[i].note);
 		if (strcmp(st->ev[i].kind, "transfer") == 0)
-			v_int(&v[9], st->ev[i].at);
+			v_int(&v[10], st->ev[i].at);
+		v_text(&v[11], last ? text[0] : NULL);
+		mc_chain_value hv[MC_CHAIN_EVENT_VALUES] = {
+			{v[0].t, v[0].i, v[0].s}, {v[1].t, v[1].i, v[1].s}, {0, 0, NULL},
+			{v[2].t, v[2].i, v[2].s}, {v[3].t, v[3].i, v[3].s}, {v[4].t, v[4].i, v[4].s},
+			{v[5].t, v[5].i, v[5].s}, {v[6].t, v[6].i, v[6].s}, {v[7].t, v[7].i, v[7].s},
+			{v[8].t, v[8].i, v[8].s}, {v[9].t, v[9].i, v[9].s}, {v[10].t, v[10].i, v[10].s},
+			{0, 0, NULL}, {0, 0, NULL}, {v[11].t, v[11].i, v[11].s}};
+		mc_chain_event_hash(w->ev_has_prev ? w->ev_prev : NULL, hv, w->ev_prev);
+		w->ev_has_prev = true;
+		mc_sha256_hex(w->ev_prev, text[1]);
+		v_text(&v[12], text[1]);
 		w->stats->events++;
 	}
 	st->n = 0;
+	return MC_OK;
 }
 
 static mc_status put_seq(writer *w, const char *name, const char *period, int64_t value, mc_err *e)
@@ -872,7 +928,8 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
 		               e)) != MC_OK)
 			return s;
 	}
-	queue_events(w, &story, id);
+	if ((s = queue_events(w, &story, id, e)) != MC_OK)
+		return s;
 	if (w->dossiers.n >= (size_t)w->dossiers.per_stmt &&
 	    (s = flush_all(w, false, e)) != MC_OK)
 		return s;
@@ -1134,14 +1191,14 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 	                    " notified_by, at, actor, recorded_at) VALUES",
 	                    9, 64, e)) != MC_OK ||
 	    (s = batch_init(db, &w.events,
-	                    "INSERT INTO events (dossier_id, kind, at, recorded_at, backdated, actor,"
-	                    " from_unit, to_unit, note, effective_at) VALUES",
-	                    10, 200, e)) != MC_OK)
+	                    "INSERT INTO events (id, dossier_id, kind, at, recorded_at, backdated,"
+	                    " actor, from_unit, to_unit, note, effective_at, state, hash) VALUES",
+	                    13, 200, e)) != MC_OK)
 		goto done;
 	/* Room for a full dossier batch's events on top of a partial statement. */
 	if (w.events.cap < 64 * 16 + 200) {
 		w.events.cap = 64 * 16 + 200;
-		val *nv = realloc(w.events.v, w.events.cap * 10 * sizeof *nv);
+		val *nv = realloc(w.events.v, w.events.cap * 13 * sizeof *nv);
 		if (!nv) {
 			s = mc_err_set(e, MC_ERR_NOMEM, "%s", _("out of memory."));
 			goto done;
@@ -1259,6 +1316,7 @@ done:
 	batch_free(&w.dossiers);
 	batch_free(&w.apologies);
 	batch_free(&w.events);
+	free(w.ev_text);
 	free(times);
 	free(weights);
 	free(per_day);

@@ -15,6 +15,7 @@
 #include "motcua/text.h"
 #include "motcua/users.h"
 #include "motcua/validate.h"
+#include "store/chain.h"
 #include "store/dossier_internal.h"
 #include "store/store_internal.h"
 
@@ -222,32 +223,71 @@ bad:
 
 /* ---- events ------------------------------------------------------------- */
 
+/*
+ * Append an event and link it into the hash chain (src/store/chain.h), in
+ * the caller's write transaction: its id is the greatest id + 1, its state
+ * the digest of the dossier (or counter log) row as the change left it, its
+ * hash covers the previous event's hash and every column.
+ */
 mc_status mc_event_insert(const mc_ctx *ctx, const mc_event_row *ev, mc_err *e)
 {
 	mc_db *db = ctx->db;
-	sqlite3_stmt *st;
-	mc_status s = mc_db_prepare(db,
-		"INSERT INTO events (dossier_id, counter_log_id, kind, at, recorded_at, backdated,"
-		" actor, from_unit, to_unit, note, effective_at, step_budget, step_outcome)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
+	int64_t id;
+	uint8_t prev[MC_SHA256_SIZE];
+	bool has_prev;
+	char state[MC_SHA256_HEX_SIZE] = "";
+	mc_status s = mc_chain_head(db, &id, prev, &has_prev, e);
+	if (s == MC_OK && ev->dossier_id > 0)
+		s = mc_chain_dossier_state(db, ev->dossier_id, state, e);
+	else if (s == MC_OK && ev->counter_log_id > 0)
+		s = mc_chain_counter_state(db, ev->counter_log_id, state, e);
 	if (s != MC_OK)
 		return s;
+	/* The values exactly as bound: "" and "none" are NULL. */
+	mc_chain_value v[MC_CHAIN_EVENT_VALUES];
+	memset(v, 0, sizeof v);
+#define V_INT(k, x) (v[k].type = 1, v[k].i = (x))
+#define V_TEXT(k, x) (v[k].type = (x) && *(x) ? 2 : 0, v[k].s = (x))
+	V_INT(0, id);
 	if (ev->dossier_id > 0)
-		sqlite3_bind_int64(st, 1, ev->dossier_id);
+		V_INT(1, ev->dossier_id);
 	if (ev->counter_log_id > 0)
-		sqlite3_bind_int64(st, 2, ev->counter_log_id);
-	sqlite3_bind_text(st, 3, ev->kind, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, ev->at);
-	sqlite3_bind_int64(st, 5, mc_clock_real_now());
-	sqlite3_bind_int(st, 6, frozen(ctx) ? 1 : 0);
-	sqlite3_bind_text(st, 7, actor_of(ctx), -1, SQLITE_STATIC);
-	mc_bind_text(st, 8, ev->from_unit);
-	mc_bind_text(st, 9, ev->to_unit);
-	mc_bind_text(st, 10, ev->note);
-	mc_bind_time(st, 11, ev->effective);
+		V_INT(2, ev->counter_log_id);
+	V_TEXT(3, ev->kind);
+	V_INT(4, ev->at);
+	V_INT(5, mc_clock_real_now());
+	V_INT(6, frozen(ctx) ? 1 : 0);
+	V_TEXT(7, actor_of(ctx));
+	V_TEXT(8, ev->from_unit);
+	V_TEXT(9, ev->to_unit);
+	V_TEXT(10, ev->note);
+	if (ev->effective != MC_TIME_NONE)
+		V_INT(11, ev->effective);
 	if (ev->step_budget >= 0)
-		sqlite3_bind_int64(st, 12, ev->step_budget);
-	mc_bind_text(st, 13, mc_outcome_name(ev->step_outcome));
+		V_INT(12, ev->step_budget);
+	V_TEXT(13, mc_outcome_name(ev->step_outcome));
+	if (state[0])
+		v[14] = (mc_chain_value){2, 0, state};
+#undef V_INT
+#undef V_TEXT
+	uint8_t hash[MC_SHA256_SIZE];
+	char hex[MC_SHA256_HEX_SIZE];
+	mc_chain_event_hash(has_prev ? prev : NULL, v, hash);
+	mc_sha256_hex(hash, hex);
+	sqlite3_stmt *st;
+	s = mc_db_prepare(db,
+		"INSERT INTO events (id, dossier_id, counter_log_id, kind, at, recorded_at, backdated,"
+		" actor, from_unit, to_unit, note, effective_at, step_budget, step_outcome, state, hash)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, e);
+	if (s != MC_OK)
+		return s;
+	for (int k = 0; k < MC_CHAIN_EVENT_VALUES; k++) {
+		if (v[k].type == 1)
+			sqlite3_bind_int64(st, k + 1, v[k].i);
+		else if (v[k].type == 2)
+			sqlite3_bind_text(st, k + 1, v[k].s, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_text(st, MC_CHAIN_EVENT_VALUES + 1, hex, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? MC_OK : mc_db_error(db, rc, e);
@@ -1298,6 +1338,9 @@ static mc_status do_close(const mc_ctx *ctx, mc_dossier *d, void *argp, mc_event
 	sqlite3_bind_int64(st, 2, d->id);
 	if ((s = exec_simple(ctx->db, st, e)) != MC_OK)
 		return s;
+	/* The stop letter's number (form 05) is given now, never reserved in advance. */
+	if (stop && (s = mc_document_assign(ctx->db, d->id, "stop", ev->at, NULL, e)) != MC_OK)
+		return s;
 	ev->kind = stop ? "stop" : "withdraw";
 	ev->from_unit = d->unit_code;
 	ev->note = a->text;
@@ -1366,6 +1409,9 @@ static mc_status do_apologize(const mc_ctx *ctx, mc_dossier *d, void *argp, mc_e
 	sqlite3_bind_text(st, 8, actor_of(ctx), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 9, mc_clock_real_now());
 	if ((s = exec_simple(ctx->db, st, e)) != MC_OK)
+		return s;
+	/* The letter's number (form 04) is given now, never reserved in advance. */
+	if ((s = mc_document_assign(ctx->db, d->id, "apology", ev->at, NULL, e)) != MC_OK)
 		return s;
 	/* original_due_at is kept: the dossier still counts as late. */
 	int64_t ints[] = {in->new_due};

@@ -65,13 +65,13 @@ const mc_cli_command mc_cli_commands[] = {
 	{"whoami", cmd_whoami, "whoami", N_("who is acting, with which role")},
 	{"purge", cmd_purge, "purge [--dry-run]",
 	 N_("clear the personal data of applicants whose dossiers ended before the retention period")},
-	{"audit", cmd_audit, "audit access [CODE] [--limit N]",
-	 N_("who opened which dossier's personal data (supervisors, administrators)")},
 	{"verify", cmd_verify, "verify [--quick] [--anchor ID:HASH]",
 	 N_("check the database: SQLite integrity, the hash chain of the history, every dossier "
 	    "against its latest event; lists back-dated writes")},
 	{"backup", cmd_backup, "backup -o FILE [--force]",
 	 N_("a consistent copy of the database while others keep working (owner-only file)")},
+	{"audit", cmd_audit, "audit access [CODE] [--limit N]",
+	 N_("who opened which dossier's personal data (supervisors, administrators)")},
 };
 
 const size_t mc_cli_command_count = sizeof mc_cli_commands / sizeof mc_cli_commands[0];

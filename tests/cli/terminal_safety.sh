@@ -22,6 +22,8 @@ trap cleanup EXIT
 export HOME="$T/home" XDG_CONFIG_HOME="$T/config" XDG_DATA_HOME="$T/data" LC_ALL=C.UTF-8 LANGUAGE=en
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"
 unset MOTCUA_NOW
+# fontconfig keeps its caches until exit (see tests/print/lsan.supp): not our leak.
+export LSAN_OPTIONS="suppressions=$SRC/tests/print/lsan.supp:print_suppressions=0"
 DB="$T/m.db"
 fails=0
 pass() { echo "ok - $*"; }

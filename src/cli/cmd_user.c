@@ -484,8 +484,12 @@ int cmd_audit(mc_cli *cli)
 	if (!cli_opts_check(cli, vals, NULL, 2))
 		return CLI_USAGE;
 	const char *sub = cli_arg(cli, 0);
+	if (sub && strcmp(sub, "backdated") == 0)
+		return cmd_audit_backdated(cli); /* cmd_audit.c: writes under a frozen clock */
 	if (!sub || strcmp(sub, "access") != 0)
-		return cli_error(CLI_USAGE, "%s", _("use \"audit access [CODE] [--limit N]\"."));
+		return cli_error(CLI_USAGE, "%s",
+		                 _("use \"audit access [CODE] [--limit N]\" or \"audit backdated "
+		                   "[--limit N]\"."));
 	const char *code = cli_arg(cli, 1);
 	int limit = 1000;
 	const char *lv = cli_opt(cli, "limit");

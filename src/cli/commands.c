@@ -70,8 +70,9 @@ const mc_cli_command mc_cli_commands[] = {
 	    "against its latest event; lists back-dated writes")},
 	{"backup", cmd_backup, "backup -o FILE [--force]",
 	 N_("a consistent copy of the database while others keep working (owner-only file)")},
-	{"audit", cmd_audit, "audit access [CODE] [--limit N]",
-	 N_("who opened which dossier's personal data (supervisors, administrators)")},
+	{"audit", cmd_audit, "audit access [CODE] [--limit N] | audit backdated [--limit N]",
+	 N_("who opened which dossier's personal data (supervisors, administrators); writes "
+	    "recorded under a frozen clock")},
 };
 
 const size_t mc_cli_command_count = sizeof mc_cli_commands / sizeof mc_cli_commands[0];

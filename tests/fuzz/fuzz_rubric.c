@@ -3,8 +3,7 @@
  * libFuzzer target for the PAR rubric parser (src/core/par.c): any bytes must
  * either parse into a rubric whose criteria can be scored, or be refused with
  * a message; never crash, leak or read out of bounds.
- * Build: clang -fsanitize=fuzzer,address,undefined -Iinclude -Isrc -I<build>
- *        tests/fuzz/fuzz_rubric.c src/core/par.c src/core/error.c src/core/mctime.c
+ * Build and run: tests/fuzz/run.sh rubric (see README.md in this folder).
  */
 #include <stddef.h>
 #include <stdint.h>

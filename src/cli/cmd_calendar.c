@@ -21,6 +21,7 @@
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
 #include "motcua/lunar.h"
+#include "motcua/text.h"
 
 /* The configured calendar, or the one named by --calendar (then *owned must be freed). */
 static mc_calendar *calendar_for(mc_cli *cli, mc_calendar **owned)
@@ -148,8 +149,11 @@ static int calendar_due(mc_cli *cli)
 		}
 		printf("]}\n");
 	} else if (cli_flag(cli, "explain")) {
-		for (size_t i = 0; i < trail.n; i++)
-			printf("%s %s\n", i + 1 == trail.n ? "=>" : " -", trail.lines[i]);
+		for (size_t i = 0; i < trail.n; i++) {
+			char *line = mc_text_sanitize(trail.lines[i], 0); /* holiday names from files */
+			printf("%s %s\n", i + 1 == trail.n ? "=>" : " -", line ? line : "");
+			free(line);
+		}
 	} else {
 		char d[11], hm[6], desc[64];
 		mc_date_format(mc_time_date(due), d);
@@ -240,8 +244,10 @@ static int calendar_days(mc_cli *cli)
 			printf("  %s  ", d);
 			print_padded(mc_weekday_name(mc_date_weekday(days[i].date)), 10);
 			print_padded(days[i].off ? _("day off") : _("working day"), 14);
-			printf("%s  [%s]\n", days[i].name,
+			char *name = mc_text_sanitize(days[i].name, 0);
+			printf("%s  [%s]\n", name ? name : "",
 			       days[i].provisional ? _("provisional") : _("confirmed"));
+			free(name);
 		}
 		if (n == 0)
 			printf("  %s\n", _("(none)"));

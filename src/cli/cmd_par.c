@@ -13,6 +13,7 @@
 #include "motcua/i18n.h"
 #include "motcua/par.h"
 #include "motcua/par_store.h"
+#include "motcua/text.h"
 
 /* ---- shared set-up ------------------------------------------------------ */
 
@@ -412,8 +413,15 @@ static int par_history(mc_cli *cli, par_env *env)
 			json_str(stdout, v[i].note[0] ? v[i].note : NULL);
 			fputc('}', stdout);
 		} else {
-			printf("%s  %-16s %10s%s  %-12s %s\n", at, v[i].criterion, val,
-			       v[i].percent ? " %" : "", v[i].actor, v[i].note);
+			/* Stored text: never raw to the terminal. */
+			char *crit = mc_text_sanitize(v[i].criterion, 0);
+			char *actor = mc_text_sanitize(v[i].actor, 0);
+			char *note = mc_text_sanitize(v[i].note, 0);
+			printf("%s  %-16s %10s%s  %-12s %s\n", at, crit ? crit : "", val,
+			       v[i].percent ? " %" : "", actor ? actor : "", note ? note : "");
+			free(crit);
+			free(actor);
+			free(note);
 		}
 	}
 	if (cli->json)

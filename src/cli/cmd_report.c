@@ -109,13 +109,16 @@ static void print_json(const mc_report *r, const char *period)
 /* Print s in exactly cols terminal columns (cut on a character boundary, padded). */
 static void cell(const char *s, int cols, bool right)
 {
+	char *safe = mc_text_sanitize(s ? s : "", 0); /* catalogue text: never raw */
+	const char *t = safe ? safe : "";
 	int used = 0;
-	size_t len = mc_text_fit(s, cols, &used);
+	size_t len = mc_text_fit(t, cols, &used);
 	if (right)
 		printf("%*s", cols - used, "");
-	fwrite(s, 1, len, stdout);
+	fwrite(t, 1, len, stdout);
 	if (!right)
 		printf("%*s", cols - used, "");
+	free(safe);
 }
 
 static void num_cell(int64_t v, int cols)

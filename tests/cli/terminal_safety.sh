@@ -109,6 +109,29 @@ else
 	fail "export"; cat "$T/err"
 fi
 
+# Catalogue text (a field name, a procedure name) in the report table, and a
+# PAR entry's note in its history.
+printf 'code,name,field,level,limit,limit_unit\n9.000001,Th\u1ee7 t\u1ee5c %s,L\u0129nh v\u1ef1c %s,province,3,days\n' "$EVIL" "$EVIL" >"$T/evil.csv"
+if mc catalog import "$T/evil.csv" >/dev/null 2>"$T/err"; then
+	mc intake --procedure 9.000001 --name "An" >/dev/null 2>&1 || fail "intake of the hostile procedure"
+	mc report --period 2025-03 >"$T/report.txt" 2>&1 || fail "report"
+	clean "$T/report.txt" "report by field"
+	has "$T/report.txt" "Evil" "the report names the field"
+	mc report --period 2025-03 --by procedure >"$T/report2.txt" 2>&1
+	clean "$T/report2.txt" "report by procedure"
+	mc catalog list >"$T/catalog.txt"
+	clean "$T/catalog.txt" "catalog list"
+else
+	fail "import of a catalogue with hostile names"; cat "$T/err"
+fi
+if mc par set publicity 1 --year 2025 --note "$EVIL" >/dev/null 2>"$T/err"; then
+	mc par history --year 2025 >"$T/par.txt" 2>&1
+	clean "$T/par.txt" "PAR history"
+	has "$T/par.txt" "Evil" "the PAR history shows the note"
+else
+	fail "par set with a hostile note"; cat "$T/err"
+fi
+
 # The terminal interface: the raw bytes it writes hold neither the OSC 52
 # payload nor the BEL of the name (ncurses' own sequences are fine).
 if command -v tmux >/dev/null 2>&1; then

@@ -302,8 +302,8 @@ static void print_text(const mc_rubric *r, const mc_par_scorecard *sc)
 
 static int par_show(mc_cli *cli, par_env *env)
 {
-	int year;
-	mc_date through;
+	int year = 0;
+	mc_date through = 0;
 	int rc;
 	if ((rc = year_opt(cli, env->rubric, &year)) != CLI_OK ||
 	    (rc = through_opt(cli, &through)) != CLI_OK)

@@ -22,6 +22,7 @@
 #include "motcua/audit.h"
 #include "motcua/i18n.h"
 #include "motcua/text.h"
+#include "motcua/users.h"
 
 /* Stored text is sanitised before it reaches the terminal. */
 static void put_safe(const char *s)
@@ -206,13 +207,18 @@ int cmd_backup(mc_cli *cli)
 	mc_ctx ctx;
 	if (!cli_db_open(cli, &ctx, MC_DB_READONLY))
 		return CLI_FAIL;
+	mc_err e;
+	mc_err_clear(&e);
+	/* A copy holds every applicant's personal data: supervisors and administrators. */
+	if (mc_ctx_require(&ctx, MC_ACT_AUDIT, &e) != MC_OK) {
+		cli_db_close(&ctx);
+		return cli_fail(&e);
+	}
 	mc_backup_result *res = malloc(sizeof *res);
 	if (!res) {
 		cli_db_close(&ctx);
 		return cli_error(CLI_FAIL, "%s", _("out of memory."));
 	}
-	mc_err e;
-	mc_err_clear(&e);
 	mc_status st = mc_backup(ctx.db, out, cli_flag(cli, "force"), res, &e);
 	cli_db_close(&ctx);
 	if (st != MC_OK) {
@@ -262,7 +268,10 @@ int cmd_audit_backdated(mc_cli *cli)
 	int64_t total = 0;
 	mc_err e;
 	mc_err_clear(&e);
-	mc_status st = mc_audit_backdated(ctx.db, true, rows, (size_t)limit, &n, &total, &e);
+	/* The supervisor's audit view. */
+	mc_status st = mc_ctx_require(&ctx, MC_ACT_AUDIT, &e);
+	if (st == MC_OK)
+		st = mc_audit_backdated(ctx.db, true, rows, (size_t)limit, &n, &total, &e);
 	cli_db_close(&ctx);
 	if (st != MC_OK) {
 		free(rows);

@@ -11,7 +11,9 @@
 # without --force (left unchanged), the database itself, a missing folder.
 # Restore: stop the writers, verify the copy, move the damaged file and its
 # -wal/-shm aside, copy the backup in place, verify, and go on writing with
-# the next register number.
+# the next register number. Also: verify on a file edited with the sqlite3
+# shell names the event (exit 1); with allow_backdated = no a write under
+# --now is refused; verify lists back-dated writes as warnings (exit 0).
 # usage: backup.sh MOTCUA_BINARY SOURCE_ROOT CRASH_DRIVER
 set -u
 BIN=${1:?motcua binary}
@@ -107,5 +109,25 @@ got=$(sqlite3 "$DB" "SELECT count(*) FROM dossiers")
 no=$("$BIN" --db "$DB" --json intake --procedure "$PROC" --name "After restore" | "$PY" -c "import json,sys; print(json.load(sys.stdin)['register_no'])")
 [ "$no" = $((nb + 1)) ] && pass "restore: the next intake gets register number $no" || fail "next register number $no (want $((nb + 1)))"
 "$BIN" --db "$DB" verify >/dev/null 2>&1 && pass "restore: verify after new writes" || fail "verify after restore"
+
+# ---- verify on a file edited by another tool; the production setting ---------
+"$BIN" --db "$DB" backup -o "$T/t.db" >/dev/null
+sqlite3 "$T/t.db" "DROP TRIGGER events_no_update; UPDATE events SET actor = 'someone' WHERE id = 5"
+"$BIN" --db "$T/t.db" --json verify >"$T/v.json" 2>"$T/err"; rc=$?
+[ $rc -eq 1 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q "event 5 " "$T/err" \
+	&& "$PY" -c "import json,sys; p=json.load(open(sys.argv[1]))['problems'][0]; sys.exit(0 if p['event_id'] == 5 and p['kind'] == 'event-changed' and p['dossier'] else 1)" "$T/v.json" \
+	&& pass "verify names the edited event (exit 1, one sentence)" || { fail "verify of an edited file (exit $rc)"; cat "$T/err"; }
+printf '[audit]\nallow_backdated = no\n' >"$T/prod.ini"
+before=$(sqlite3 "$DB" "SELECT count(*) FROM events")
+"$BIN" --db "$DB" --config "$T/prod.ini" --now "2025-06-02 09:00" intake --procedure "$PROC" --name "Lùi ngày" >/dev/null 2>"$T/err"; rc=$?
+[ $rc -ne 0 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q allow_backdated "$T/err" && [ "$(sqlite3 "$DB" "SELECT count(*) FROM events")" = "$before" ] \
+	&& pass "allow_backdated = no: a write under --now is refused in one sentence, nothing written" || { fail "production setting (exit $rc)"; cat "$T/err"; }
+"$BIN" --db "$DB" --config "$T/prod.ini" intake --procedure "$PROC" --name "Đúng giờ" >/dev/null 2>"$T/err" \
+	&& pass "allow_backdated = no: a write at the real time goes through" || { fail "real-time write refused"; cat "$T/err"; }
+"$BIN" --db "$DB" --now "2025-06-02 09:00" intake --procedure "$PROC" --name "Lùi ngày" >/dev/null
+"$BIN" --db "$DB" --json verify >"$T/v.json" 2>/dev/null; rc=$?
+[ $rc -eq 0 ] && "$PY" -c "import json,sys; b=json.load(open(sys.argv[1]))['backdated']; sys.exit(0 if b['count'] == 1 and b['first'][0]['at'] == '2025-06-02 09:00' else 1)" "$T/v.json" \
+	&& pass "verify lists the back-dated write as a warning (exit 0)" || fail "back-dated warning (exit $rc)"
+
 [ $fails -eq 0 ] && echo "backup: all passed" || echo "backup: $fails failed"
 exit $((fails > 0))

@@ -12,6 +12,7 @@
 #include "motcua/demo.h"
 #include "motcua/i18n.h"
 #include "motcua/text.h"
+#include "motcua/users.h"
 #include "motcua/validate.h"
 #include "store/chain.h"
 #include "store/store_internal.h"
@@ -1063,6 +1064,9 @@ mc_status mc_demo_generate(const mc_ctx *ctx, const mc_demo_options *o, mc_demo_
 	memset(out, 0, sizeof *out);
 	if (!ctx || !ctx->db || !ctx->cfg || !ctx->cal || !ctx->clock)
 		return mc_err_set(e, MC_ERR_INVALID, "%s", _("the demo needs a database, a configuration and a calendar."));
+	mc_status rs = mc_ctx_require(ctx, MC_ACT_DEMO, e); /* administrators only (roles.h) */
+	if (rs != MC_OK)
+		return rs;
 	if (o->dossiers < 1 || o->dossiers > 10000000)
 		return mc_err_set(e, MC_ERR_RANGE,
 		                  _("the number of demo dossiers must be between 1 and 10000000, not %lld."),

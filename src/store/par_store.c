@@ -14,6 +14,7 @@
 #include "motcua/par_store.h"
 #include "motcua/report.h"
 #include "motcua/text.h"
+#include "motcua/users.h"
 #include "store/store_internal.h"
 
 /* [from 00:00, through + 1 00:00) as mc_time bounds. */
@@ -139,6 +140,9 @@ static bool frozen(const mc_ctx *ctx)
 mc_status mc_par_manual_set(const mc_ctx *ctx, int year, const mc_par_criterion *c,
                             int64_t value, const char *note, mc_err *e)
 {
+	mc_status rs = mc_ctx_require(ctx, MC_ACT_PAR_ENTRY, e); /* supervisors, administrators */
+	if (rs != MC_OK)
+		return rs;
 	if (c->metric != MC_PAR_MANUAL)
 		return mc_err_set(e, MC_ERR_INVALID,
 		                  _("criterion %s is fed by the metric %s; only manual criteria are entered by hand."),

@@ -6,7 +6,8 @@
 #     standard input, as a test can give it); the actor is on every event;
 #   - a clerk receives and moves dossiers but may not sign off an apology,
 #     import the catalogue, manage users, purge or read the access log; a
-#     supervisor signs off the apology; only an administrator manages users;
+#     supervisor signs off the apology and enters PAR criteria; only an
+#     administrator manages users, imports the catalogue and makes demo data;
 #   - a wrong password, a disabled user and (when run as root) an unknown
 #     operating-system account get one sentence and change nothing;
 #   - the last active administrator cannot be demoted or disabled;
@@ -124,6 +125,12 @@ as minh minh-secret-1 "2025-03-10 09:00" purge --dry-run
 refused "a clerk may not purge" "minh"
 as minh minh-secret-1 "2025-03-10 09:00" audit access
 refused "a clerk may not read the access log" "minh"
+"$BIN" --db "$T/empty.db" init >/dev/null 2>&1
+printf 'minh-secret-1\n' | "$BIN" --db "$T/empty.db" user add minh --role clerk --password >/dev/null 2>&1
+printf 'minh-secret-1\n' | "$BIN" --db "$T/empty.db" --user minh demo --dossiers 5 >"$T/out" 2>"$T/err"; rc=$?
+refused "a clerk may not fill an empty database with demo data" "minh"
+as minh minh-secret-1 "2025-03-10 09:00" par set publicity 1 --year 2025
+refused "a clerk may not enter PAR criteria" "minh"
 as minh wrong-password "2025-03-10 09:00" intake --procedure 1.000656 --name "Lê Văn Cường"
 refused "a wrong password" "wrong user name or password"
 as nobody minh-secret-1 "2025-03-10 09:00" list
@@ -137,6 +144,8 @@ refused "no password given" "no password"
 # ---- a supervisor -------------------------------------------------------------
 as lan lan-secret-22 "2025-03-10 09:00" apologize "$B" --reason "Chờ ý kiến liên ngành" --new-due "2025-03-31 17:00"
 ok "a supervisor signs off the apology"
+as lan lan-secret-22 "2025-03-10 09:00" par set publicity 1 --year 2025 --note "Niêm yết đủ"
+ok "a supervisor enters a PAR criterion"
 as lan lan-secret-22 "2025-03-10 09:00" catalog import "$SRC/data/catalogue.csv"
 refused "a supervisor may not import the catalogue" "lan"
 run "2025-03-10 09:05" show "$B"

@@ -236,7 +236,11 @@ mc_status mc_event_insert(const mc_ctx *ctx, const mc_event_row *ev, mc_err *e)
 	uint8_t prev[MC_SHA256_SIZE];
 	bool has_prev;
 	char state[MC_SHA256_HEX_SIZE] = "";
-	mc_status s = mc_chain_head(db, &id, prev, &has_prev, e);
+	/* Whoever writes an event: back-dated writes only where the setting allows them. */
+	mc_status s = check_write_allowed(ctx, e);
+	if (s != MC_OK)
+		return s;
+	s = mc_chain_head(db, &id, prev, &has_prev, e);
 	if (s == MC_OK && ev->dossier_id > 0)
 		s = mc_chain_dossier_state(db, ev->dossier_id, state, e);
 	else if (s == MC_OK && ev->counter_log_id > 0)

@@ -130,6 +130,11 @@ for ((w = 1; w <= WORKERS; w++)); do
 	"$DRV" "$DB2" "$SRC" "$PROC" "$DRIVER_EACH" "d$w" >"$T/drv.$w" 2>"$T/drverr.$w" &
 	pids+=($!)
 done
+# verify while they write: one read transaction, a consistent snapshot.
+sleep 0.5
+"$BIN" --db "$DB2" --json verify --quick >"$T/live.json" 2>"$T/live.err"; rc=$?
+[ $rc -eq 0 ] && "$PY" -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if j['ok'] and j['events'] > 0 else 1)" "$T/live.json" \
+	&& pass "verify during the writes sees a consistent history" || { fail "verify during writes (exit $rc)"; head -c 600 "$T/live.json"; cat "$T/live.err"; }
 drv_rc=0
 for p in "${pids[@]}"; do wait "$p" || drv_rc=1; done
 end=$(date +%s.%N)

@@ -81,6 +81,8 @@ void mc_sha256_init(mc_sha256_ctx *c)
 void mc_sha256_update(mc_sha256_ctx *c, const void *data, size_t n)
 {
 	const uint8_t *p = data;
+	if (n == 0)
+		return; /* data may be NULL */
 	c->bytes += n;
 	if (c->n) {
 		size_t take = 64 - c->n < n ? 64 - c->n : n;

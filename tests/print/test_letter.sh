@@ -64,8 +64,13 @@ else bad "letter control"; fi
 if $M $db letter apology "$code" -o "$tmp/a.pdf" 2>"$tmp/err"; then bad "apology without a recorded apology"
 else grep -q "apologize" "$tmp/err" && ok "apology refused before it is recorded: $(cat "$tmp/err")" || bad "message: $(cat "$tmp/err")"; fi
 $M $db --now "2026-01-20 09:00" apologize "$code" --reason "Chờ ý kiến của Sở Xây dựng." --new-due "2026-02-27 16:00" >/dev/null || bad "apologize"
-if $M $db --now "2026-01-21 09:00" letter apology "$code" --number 7 -o "$tmp/a.pdf" >/dev/null; then
-	has "$tmp/a.pdf" "Số: 07/XL-STNMT" "Lạng Sơn, ngày 20 tháng 01 năm 2026" "UBND TỈNH LẠNG SƠN" \
+# The number is assigned when the apology is recorded (first of the year: 01);
+# a different --number cannot overwrite it.
+if $M $db --now "2026-01-21 09:00" letter apology "$code" --number 7 -o "$tmp/a7.pdf" 2>"$tmp/err"; then
+	bad "letter apology accepted another number than the one assigned"
+else ok "a second number is refused: $(cat "$tmp/err")"; fi
+if $M $db --now "2026-01-21 09:00" letter apology "$code" -o "$tmp/a.pdf" >/dev/null; then
+	has "$tmp/a.pdf" "Số: 01/XL-STNMT" "Lạng Sơn, ngày 20 tháng 01 năm 2026" "UBND TỈNH LẠNG SƠN" \
 		"Kính gửi: Lường Thị Ngọc Ánh." "vì lý do: Chờ ý kiến của Sở Xây dựng." \
 		"16 giờ 00 phút, ngày 27 tháng 02 năm 2026" "KT. GIÁM ĐỐC" "PHÓ GIÁM ĐỐC" "Hoàng Văn Thụ" "- Lưu: VT, LD."
 else bad "letter apology"; fi

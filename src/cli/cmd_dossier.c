@@ -685,6 +685,15 @@ int cmd_show(mc_cli *cli)
 	return rc;
 }
 
+
+/* Print s cut to `cols` display columns on a character boundary, padded with spaces. */
+static void print_cell(const char *s, int cols)
+{
+	int used = 0;
+	size_t fit = mc_text_fit(s, cols - 1, &used);
+	printf("%.*s%*s", (int)fit, s, cols - used, "");
+}
+
 int cmd_list(mc_cli *cli)
 {
 	static const char *const vals[] = {"status", "due-within", "search", "limit", "unit",
@@ -802,13 +811,22 @@ int cmd_list(mc_cli *cli)
 	} else {
 		if (n == 0)
 			printf("%s\n", _("No dossiers."));
+		else {
+			print_cell(_("Dossier code"), 28);
+			print_cell(_("Status"), 18);
+			print_cell(_("Due"), 18);
+			print_cell(_("Unit"), 7);
+			printf("%s\n", _("Applicant"));
+		}
 		for (size_t i = 0; i < n; i++) {
 			char du[17];
 			fmt_time(page[i].due, du);
 			char *code = mc_text_sanitize(page[i].code, 0);
 			char *unit = mc_text_sanitize(page[i].unit_code, 0);
-			printf("%-28s %-12s %s  %-6s ", code ? code : "",
-			       mc_dossier_status_name(page[i].status), du, unit ? unit : "");
+			print_cell(code ? code : "", 28);
+			print_cell(mc_dossier_status_label(page[i].status), 18);
+			print_cell(du, 18);
+			print_cell(unit ? unit : "", 7);
 			free(code);
 			free(unit);
 			char *name = mc_text_sanitize(page[i].applicant_name, 0);

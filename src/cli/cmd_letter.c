@@ -68,7 +68,9 @@ int cmd_letter(mc_cli *cli)
 			return cli_fail(&e);
 	}
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, MC_DB_READONLY))
+	/* A dossier's letter logs the access to its personal data (a write);
+	 * the register only reads. */
+	if (!cli_db_open(cli, &ctx, kind == MC_FORM_REGISTER ? MC_DB_READONLY : 0))
 		return CLI_FAIL;
 	char written[MC_CFG_PATH + 160];
 	bool print = cli_flag(cli, "print");

@@ -20,6 +20,7 @@
 #include "motcua/i18n.h"
 #include "motcua/print.h"
 #include "motcua/query.h"
+#include "motcua/users.h"
 
 static const struct {
 	const char *name, *label;
@@ -566,6 +567,14 @@ mc_status mc_form_print(const mc_ctx *ctx, mc_form_kind k, const char *code,
 	if (!d)
 		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("Out of memory."));
 	mc_status st = mc_form_fill(ctx, k, code, o, d, e);
+	/*
+	 * A dossier's letter carries the applicant's personal data: log who
+	 * wrote it before the file exists (users.h; nothing is written when the
+	 * log cannot be). The register (form 07) lists many dossiers and is not
+	 * one dossier's letter.
+	 */
+	if (st == MC_OK && k != MC_FORM_REGISTER)
+		st = mc_access_record(ctx, code, MC_ACCESS_LETTER, e);
 	if (st == MC_OK) {
 		char tpl[MC_CFG_PATH + 32];
 		mc_form_template_path(ctx->cfg, k, tpl, sizeof tpl);

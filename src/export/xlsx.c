@@ -861,7 +861,9 @@ static mc_status make_temp(const char *path, char *tmp, size_t size, mc_err *e)
 	}
 	mode_t mask = umask(0);
 	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0) {
+	/* Personal data: owner and group only whatever the umask, as the
+	 * database (src/store/db.c); libxlsxwriter truncates the file and keeps it. */
+	if (fchmod(fd, (mode_t)(0660 & ~mask & ~0007)) != 0) {
 		/* keep the private mode; the workbook is still written */
 	}
 	close(fd);

@@ -13,9 +13,11 @@
  * asks for capitals.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -762,11 +764,33 @@ mc_status mc_print_doc(const mc_doc *doc, const mc_print_page *page, const char 
 		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("Out of memory."));
 	snprintf(tmp, plen + 16, "%s.part", out_pdf);
 
+	/*
+	 * Letters carry personal data: the file is made here, owner and group
+	 * only whatever the umask (the database's policy, src/store/db.c), and
+	 * cairo then writes into it (fopen "wb" truncates and keeps the mode).
+	 * A stale .part (or a link planted there) is removed first.
+	 */
+	unlink(tmp);
+	int fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		mc_status st = mc_err_set(e, MC_ERR_IO, _("Cannot write %s: %s."), out_pdf,
+		                          strerror(errno));
+		free(tmp);
+		return st;
+	}
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, (mode_t)(0660 & ~mask & ~0007)) != 0) {
+		/* keep 0600 */
+	}
+	close(fd);
+
 	r.surf = cairo_pdf_surface_create(tmp, r.pw, r.ph);
 	if (cairo_surface_status(r.surf) != CAIRO_STATUS_SUCCESS) {
 		mc_status st = mc_err_set(e, MC_ERR_IO, _("Cannot write %s: %s."), out_pdf,
 		                          cairo_status_to_string(cairo_surface_status(r.surf)));
 		cairo_surface_destroy(r.surf);
+		unlink(tmp);
 		free(tmp);
 		return st;
 	}

@@ -108,7 +108,51 @@ void tui_goto(tui_app *app, tui_screen_id id)
 void tui_open_detail(tui_app *app, const char *code)
 {
 	snprintf(app->detail_code, sizeof app->detail_code, "%s", code);
+	app->detail_access = true;
 	tui_push(app, TUI_SCREEN_DETAIL);
+}
+
+/* ---- roles --------------------------------------------------------------- */
+
+/* The role of the session, for the key gates (one session per process). */
+static mc_role session_role = MC_ROLE_ADMIN;
+static char session_user[MC_USER_NAME_MAX];
+
+/* The core action a key leads to (MC_ACT_READ for keys that only look). */
+static mc_action key_action(int scope, tui_action act)
+{
+	switch (act) {
+	case TUI_ACT_INTAKE: return MC_ACT_INTAKE;
+	case TUI_ACT_SAVE:
+	case TUI_ACT_INCOMPLETE:
+	case TUI_ACT_REFUSE: return scope == TUI_SCREEN_INTAKE ? MC_ACT_INTAKE : MC_ACT_READ;
+	case TUI_ACT_TRANSFER:
+	case TUI_ACT_SUPPLEMENT:
+	case TUI_ACT_RESUME:
+	case TUI_ACT_FINISH:
+	case TUI_ACT_HANDOVER:
+	case TUI_ACT_STOP:
+	case TUI_ACT_WITHDRAW: return scope == TUI_SCREEN_DETAIL ? MC_ACT_TRANSITION : MC_ACT_READ;
+	case TUI_ACT_APOLOGIZE: return MC_ACT_APOLOGY;
+	case TUI_ACT_MANUAL: return scope == TUI_SCREEN_PAR ? MC_ACT_PAR_ENTRY : MC_ACT_READ;
+	default: return MC_ACT_READ;
+	}
+}
+
+bool tui_key_allowed(int scope, tui_action act)
+{
+	return mc_role_allows(session_role, key_action(scope, act));
+}
+
+bool tui_key_refused(tui_app *app, int scope, tui_action act)
+{
+	mc_action a = key_action(scope, act);
+	mc_err e;
+	mc_err_clear(&e);
+	if (mc_role_require(session_role, a, session_user, &e) == MC_OK)
+		return false;
+	tui_message(app, true, "%s", e.msg);
+	return true;
 }
 
 /* ---- drawing ------------------------------------------------------------- */
@@ -137,7 +181,9 @@ static void draw_bar(tui_app *app)
 		char key[8];
 		snprintf(key, sizeof key, "F%d", n);
 		int w = tui_put(y, x, slot, key, tui_attr(TUI_ROLE_BAR_KEY), false);
-		tui_put(y, x + w, slot - w, b && b->bar ? _(b->bar) : "", tui_attr(TUI_ROLE_BAR_LABEL),
+		/* A key the role refuses keeps its number but loses its label. */
+		bool shown_label = b && b->bar && tui_key_allowed(scope, act);
+		tui_put(y, x + w, slot - w, shown_label ? _(b->bar) : "", tui_attr(TUI_ROLE_BAR_LABEL),
 		        true);
 	}
 }
@@ -145,11 +191,12 @@ static void draw_bar(tui_app *app)
 static void draw_title(tui_app *app)
 {
 	const tui_screen_ops *ops = tui_screens[tui_current(app)];
-	char left[512], right[64];
+	char left[512], right[64 + MC_USER_NAME_MAX];
 	snprintf(left, sizeof left, " motcua · %s", _(ops->title));
 	char now[17];
 	mc_time_format((mc_time)tui_now(app), now);
-	snprintf(right, sizeof right, "%s ", now);
+	/* Who is acting: "minh (Cán bộ tiếp nhận)". */
+	snprintf(right, sizeof right, "%s (%s) · %s ", app->user, mc_role_label(app->role), now);
 	int attr = tui_attr(TUI_ROLE_TITLE);
 	tui_fill(0, 0, app->cols, attr);
 	int rw = tui_width(right);
@@ -266,6 +313,9 @@ static void dispatch(tui_app *app, tui_key k)
 	tui_action act = TUI_ACT_NONE;
 	if (!(text && printable(k)))
 		act = tui_keymap_lookup(id, k.code, k.fn);
+	/* A key the role refuses says so in one sentence and does nothing else. */
+	if (act != TUI_ACT_NONE && tui_key_refused(app, id, act))
+		return;
 	if (ops->on_key && ops->on_key(app, app->state[id], k, act))
 		return;
 	global_action(app, act);
@@ -325,6 +375,19 @@ int mc_tui_run(mc_cli *cli, mc_db *db)
 		return CLI_FAIL;
 	}
 	app->db_path = mc_db_path(db);
+	{
+		mc_ctx ctx;
+		mc_err e;
+		mc_err_clear(&e);
+		tui_ctx(app, &ctx);
+		snprintf(app->user, sizeof app->user, "%s", ctx.actor);
+		if (mc_user_role(&ctx, &app->role, &app->role_open, &e) != MC_OK) {
+			free(app);
+			return cli_fail(&e);
+		}
+		session_role = app->role;
+		snprintf(session_user, sizeof session_user, "%s", app->user);
+	}
 
 	SCREEN *scr = newterm(NULL, stdout, stdin);
 	if (!scr) {

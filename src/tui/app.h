@@ -16,6 +16,7 @@
 
 #include "cli/cli.h"
 #include "motcua/store.h"
+#include "motcua/users.h"
 #include "tui/keymap.h"
 
 typedef struct tui_app tui_app;
@@ -69,8 +70,14 @@ struct tui_app {
 	char status[TUI_MSG]; /* one-line message under the body */
 	bool status_error;
 
+	/* Who is acting (looked up at start; the core checks again on every write). */
+	char user[MC_USER_NAME_MAX];
+	mc_role role;
+	bool role_open; /* a database without users: everybody acts as administrator */
+
 	/* Arguments for screens opened by others. */
 	char detail_code[64];
+	bool detail_access; /* the detail was opened anew: log the access before showing it */
 	int help_scope; /* screen whose keys the help screen lists */
 	bool fresh;     /* the screen being shown was opened anew (not returned to) */
 };
@@ -85,6 +92,18 @@ void tui_goto(tui_app *app, tui_screen_id id);
 tui_screen_id tui_current(const tui_app *app);
 /* Open the detail screen of a dossier. */
 void tui_open_detail(tui_app *app, const char *code);
+
+/*
+ * Role gate of a key: true when the session's role may take what `act` leads
+ * to in `scope` (keys that need no more than reading always pass). Used to
+ * hide refused keys from the bar and the hints.
+ */
+bool tui_key_allowed(int scope, tui_action act);
+/*
+ * For a key the role refuses: put the core's sentence (mc_role_require) on
+ * the message line and return true; false when the key is allowed.
+ */
+bool tui_key_refused(tui_app *app, int scope, tui_action act);
 
 /* Status line (printf-style, already translated text). */
 #if defined(__GNUC__)

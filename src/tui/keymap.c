@@ -135,7 +135,7 @@ const tui_binding tui_keymap[] = {
 
 	/* Administration. */
 	{TUI_SCREEN_ADMIN, '\t', false, TUI_ACT_NEXT_TAB, N_("Tab next page"),
-	 N_("Next page: procedures, units, calendar, settings")},
+	 N_("Next page: procedures, units, calendar, settings, users, audit")},
 	{TUI_SCREEN_ADMIN, KEY_BTAB, true, TUI_ACT_PREV_TAB, NULL, N_("Previous page")},
 	{TUI_SCREEN_ADMIN, '[', false, TUI_ACT_PERIOD_PREV, NULL, N_("Calendar: previous year")},
 	{TUI_SCREEN_ADMIN, ']', false, TUI_ACT_PERIOD_NEXT, NULL, N_("Calendar: next year")},

@@ -16,12 +16,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "motcua/audit.h"
 #include "motcua/i18n.h"
 #include "motcua/impact.h"
 #include "motcua/query.h"
+#include "motcua/users.h"
 #include "tui/screens.h"
 
-enum { T_PROCS, T_UNITS, T_CALENDAR, T_SETTINGS, T_COUNT };
+enum { T_PROCS, T_UNITS, T_CALENDAR, T_SETTINGS, T_USERS, T_AUDIT, T_COUNT };
 
 #define ALINES 600
 #define ALEN 400
@@ -35,7 +37,28 @@ typedef struct admin_state {
 } admin_state;
 
 static const char *const tab_labels[T_COUNT] = {N_("Procedures"), N_("Units"), N_("Calendar"),
-                                                N_("Settings")};
+                                                N_("Settings"),   N_("Users"), N_("Audit")};
+
+/* The users page is for administrators, the audit page for supervisors and administrators. */
+static bool tab_visible(const tui_app *app, int t)
+{
+	if (t == T_USERS)
+		return mc_role_allows(app->role, MC_ACT_USERS);
+	if (t == T_AUDIT)
+		return mc_role_allows(app->role, MC_ACT_AUDIT);
+	return true;
+}
+
+/* The next page the role may see, going by step (+1 or -1). */
+static int next_tab(const tui_app *app, int tab, int step)
+{
+	for (int i = 0; i < T_COUNT; i++) {
+		tab = (tab + step + T_COUNT) % T_COUNT;
+		if (tab_visible(app, tab))
+			break;
+	}
+	return tab;
+}
 
 static void *admin_create(tui_app *app)
 {
@@ -100,6 +123,90 @@ static void settings(tui_app *app, admin_state *s)
 	add(s, "%-28s %s", _("Theme"), tui_theme_name());
 	add(s, "%s", "");
 	add(s, "%s", _("Settings are edited in motcua.ini (see motcua(1)); restart to apply."));
+}
+
+/* ---- users and audit ---------------------------------------------------------- */
+
+/* Users, read-only (they are managed with `motcua user`). */
+static void users_lines(tui_app *app, admin_state *s)
+{
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	mc_err e;
+	mc_err_clear(&e);
+	mc_user *u = NULL;
+	size_t n = 0;
+	if (mc_user_list(&ctx, &u, &n, &e) != MC_OK) {
+		add(s, "%s", e.msg);
+		return;
+	}
+	add(s, "%-20s %-32s %-24s %s", _("User"), _("Full name"), _("Role"), _("Active"));
+	for (size_t i = 0; i < n; i++)
+		add(s, "%-20s %-32s %-24s %s", u[i].name, u[i].full_name[0] ? u[i].full_name : "—",
+		    mc_role_label(u[i].role), u[i].active ? _("yes") : _("no"));
+	if (n == 0)
+		add(s, "%s", _("No users: everybody acts as an administrator (motcua user add)."));
+	add(s, "%s", "");
+	add(s, "%s", _("Users are managed with motcua user (see motcua(1))."));
+	free(u);
+}
+
+#define AUDIT_ROWS 200
+
+/* Back-dated writes, then the log of who opened personal data, newest first. */
+static void audit_lines(tui_app *app, admin_state *s)
+{
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	mc_err e;
+	mc_err_clear(&e);
+	if (mc_ctx_require(&ctx, MC_ACT_AUDIT, &e) != MC_OK) {
+		add(s, "%s", e.msg);
+		return;
+	}
+	mc_backdated *b = calloc(AUDIT_ROWS, sizeof *b);
+	size_t n = 0;
+	int64_t total = 0;
+	char t1[32], t2[32];
+	if (!b) {
+		add(s, "%s", _("Out of memory."));
+		return;
+	}
+	if (mc_audit_backdated(ctx.db, true, b, AUDIT_ROWS, &n, &total, &e) != MC_OK) {
+		add(s, "%s", e.msg);
+	} else if (total == 0) {
+		add(s, "%s", _("No back-dated writes: every write was recorded at its real time."));
+	} else {
+		add(s, _("Back-dated writes (recorded under a frozen clock): %lld, newest first"),
+		    (long long)total);
+		add(s, "  %-16s %-16s %-26s %-14s %s", _("Dated"), _("Recorded"), _("Dossier"), _("Kind"),
+		    _("By"));
+		for (size_t i = 0; i < n; i++) {
+			tui_short_time(b[i].at, t1, sizeof t1);
+			tui_short_time(b[i].recorded_at, t2, sizeof t2);
+			add(s, "  %-16s %-16s %-26s %-14s %s", t1, t2, b[i].dossier[0] ? b[i].dossier : "—",
+			    b[i].kind, b[i].actor);
+		}
+	}
+	free(b);
+	add(s, "%s", "");
+	mc_access_row *a = NULL;
+	size_t na = 0;
+	if (mc_access_list(&ctx, NULL, AUDIT_ROWS, &a, &na, &e) != MC_OK) {
+		add(s, "%s", e.msg);
+		return;
+	}
+	add(s, _("Who opened personal data (newest first, at most %d)"), AUDIT_ROWS);
+	if (na == 0)
+		add(s, "  %s", _("Nobody has opened a dossier's personal data yet."));
+	else
+		add(s, "  %-16s %-26s %-20s %s", _("When"), _("Dossier"), _("User"), _("Purpose"));
+	for (size_t i = 0; i < na; i++) {
+		tui_short_time(a[i].at, t1, sizeof t1);
+		add(s, "  %-16s %-26s %-20s %s%s", t1, a[i].code, a[i].actor, a[i].purpose,
+		    a[i].backdated ? " *" : "");
+	}
+	free(a);
 }
 
 /* ---- calendar impact preview ------------------------------------------------ */
@@ -364,6 +471,8 @@ static void admin_refresh(tui_app *app, void *st)
 		free(d);
 		break;
 	}
+	case T_USERS: users_lines(app, s); break;
+	case T_AUDIT: audit_lines(app, s); break;
 	default:
 		settings(app, s);
 		break;
@@ -373,9 +482,10 @@ static void admin_refresh(tui_app *app, void *st)
 static void admin_draw(tui_app *app, void *st, int y0, int rows, int cols)
 {
 	admin_state *s = st;
-	(void)app;
 	int x = 1;
 	for (int t = 0; t < T_COUNT; t++) {
+		if (!tab_visible(app, t))
+			continue;
 		char label[64];
 		snprintf(label, sizeof label, " %s ", _(tab_labels[t]));
 		x += tui_put(y0, x, cols - x, label, tui_attr(t == s->tab ? TUI_ROLE_SELECTED : TUI_ROLE_DIM), false) + 1;
@@ -395,8 +505,8 @@ static bool admin_key(tui_app *app, void *st, tui_key k, tui_action act)
 	admin_state *s = st;
 	(void)k;
 	switch (act) {
-	case TUI_ACT_NEXT_TAB: case TUI_ACT_RIGHT: s->tab = (s->tab + 1) % T_COUNT; s->top = 0; s->impact = false; break;
-	case TUI_ACT_PREV_TAB: case TUI_ACT_LEFT: s->tab = (s->tab + T_COUNT - 1) % T_COUNT; s->top = 0; s->impact = false; break;
+	case TUI_ACT_NEXT_TAB: case TUI_ACT_RIGHT: s->tab = next_tab(app, s->tab, 1); s->top = 0; s->impact = false; break;
+	case TUI_ACT_PREV_TAB: case TUI_ACT_LEFT: s->tab = next_tab(app, s->tab, -1); s->top = 0; s->impact = false; break;
 	case TUI_ACT_PERIOD_PREV: if (s->tab != T_CALENDAR) return false; s->year--; s->impact = false; break;
 	case TUI_ACT_PERIOD_NEXT: if (s->tab != T_CALENDAR) return false; s->year++; s->impact = false; break;
 	case TUI_ACT_IMPACT:

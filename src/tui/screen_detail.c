@@ -13,6 +13,7 @@
 
 #include "motcua/forms.h"
 #include "motcua/i18n.h"
+#include "motcua/users.h"
 #include "tui/screens.h"
 
 #define LINES_MAX 400
@@ -26,6 +27,7 @@ typedef struct line {
 typedef struct detail_state {
 	mc_dossier d;
 	bool loaded;
+	bool denied; /* the access could not be logged: show the sentence only */
 	line *lines;
 	int n, top;
 	char error[TUI_MSG];
@@ -84,6 +86,22 @@ static void detail_refresh(tui_app *app, void *st)
 	mc_err e;
 	mc_err_clear(&e);
 	s->n = 0;
+	/*
+	 * Opening a dossier shows the applicant's personal data: the access is
+	 * logged first (users.h), once per opening (not on each live refresh).
+	 * When it cannot be logged nothing is shown, only the sentence, until
+	 * the dossier is opened again.
+	 */
+	if (app->detail_access) {
+		app->detail_access = false;
+		s->denied = mc_access_record(&ctx, app->detail_code, MC_ACCESS_DETAIL, &e) != MC_OK;
+		if (s->denied)
+			snprintf(s->error, sizeof s->error, "%s", e.msg);
+	}
+	if (s->denied) {
+		s->loaded = false;
+		return;
+	}
 	s->error[0] = 0;
 	s->loaded = mc_dossier_get(&ctx, app->detail_code, &s->d, &e) == MC_OK;
 	if (!s->loaded) {

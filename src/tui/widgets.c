@@ -353,6 +353,9 @@ void tui_draw_hints(int y, int x, int width, int scope)
 		const tui_binding *b = &tui_keymap[i];
 		if (b->scope != scope || !b->bar || b->fn)
 			continue;
+		/* Keys the session's role refuses are not offered. */
+		if (!tui_key_allowed(scope, b->action))
+			continue;
 		char key[32];
 		tui_key_name(b->key, b->fn, key, sizeof key);
 		const char *label = _(b->bar);

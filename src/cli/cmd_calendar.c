@@ -17,6 +17,7 @@
 
 #include "cli/cli_db.h"
 #include "cli/commands.h"
+#include "motcua/impact_open.h"
 #include "motcua/deadline.h"
 #include "motcua/dossier.h"
 #include "motcua/i18n.h"
@@ -295,25 +296,61 @@ static int calendar_lunar(mc_cli *cli)
 
 static int calendar_impact(mc_cli *cli)
 {
-	static const char *const opts[] = {"file", "calendar", NULL};
+	static const char *const opts[] = {"file", NULL};
 	if (!cli_opts_check(cli, opts, NULL, 1))
 		return CLI_USAGE;
 	const char *file = cli_opt(cli, "file");
 	if (!file)
 		return cli_error(CLI_USAGE, _("calendar impact needs --file NEW.tsv."));
-	/* Check the new file now: a bad line is reported with its number. */
 	mc_err e;
 	mc_err_clear(&e);
-	mc_calendar *cal = mc_calendar_new(&cli->cfg, &e);
-	if (!cal)
+	/* The edited calendar first: a bad line is reported before the database is opened. */
+	mc_calendar *edited = mc_calendar_edited(&cli->cfg, file, &e);
+	if (!edited)
 		return cli_fail(&e);
-	mc_status st = mc_calendar_load(cal, file, &e);
-	mc_calendar_free(cal);
+	mc_ctx ctx;
+	if (!cli_db_open(cli, &ctx, 0)) {
+		mc_calendar_free(edited);
+		return CLI_FAIL;
+	}
+	mc_impact_open r;
+	mc_status st = mc_impact_open_dossiers(&ctx, edited, &r, &e);
+	cli_db_close(&ctx);
+	mc_calendar_free(edited);
 	if (st != MC_OK)
 		return cli_fail(&e);
-	return cli_error(CLI_FAIL, _("%s is a valid calendar file, but the list of open dossiers "
-	                             "it would move is not available yet from the command line."),
-	                 file);
+	if (cli->json) {
+		printf("{\"file\": ");
+		json_str(stdout, file);
+		printf(", \"checked\": %zu, \"manual\": %zu, \"waiting_supplement\": %zu, \"moves\": [",
+		       r.n_checked, r.n_manual, r.n_waiting);
+		for (size_t i = 0; i < r.n_rows; i++) {
+			printf(i ? ", {\"code\": " : "{\"code\": ");
+			json_str(stdout, r.rows[i].code);
+			printf(", \"due\": ");
+			json_time(stdout, r.rows[i].old_due);
+			printf(", \"new_due\": ");
+			json_time(stdout, r.rows[i].new_due);
+			printf(", \"working_days\": %d}", r.rows[i].working_days);
+		}
+		printf("]}\n");
+	} else {
+		printf(_("%zu open dossier(s) checked against %s: %zu would move.\n"), r.n_checked, file,
+		       r.n_rows);
+		printf(_("Left out: %zu with a due set by hand (apology, extension), %zu waiting for a "
+		         "supplement (their due is set again on resume).\n"),
+		       r.n_manual, r.n_waiting);
+		for (size_t i = 0; i < r.n_rows; i++) {
+			char a[17], b[17];
+			mc_time_format(r.rows[i].old_due, a);
+			mc_time_format(r.rows[i].new_due, b);
+			printf("  %-28s %s -> %s  %+d\n", r.rows[i].code, a, b, r.rows[i].working_days);
+		}
+		printf("%s\n", _("Nothing was changed. To apply the change, put the file in the "
+		                 "calendar folder."));
+	}
+	mc_impact_open_free(&r);
+	return CLI_OK;
 }
 
 int cmd_calendar(mc_cli *cli)

@@ -173,7 +173,22 @@ refused "calendar line" "bad1.tsv, line 2" "$BIN" calendar days --year 2027 --ca
 printf '2027-04-24\twork\tLàm bù\tconfirmed\n2027-04-21\twork\tLàm bù\tconfirmed\n' >"$T/bad2.tsv"
 refused "weekday marked work" "line 2" "$BIN" calendar days --year 2027 --calendar "$T/bad2.tsv"
 refused "impact of a bad file" "bad2.tsv" "$BIN" calendar impact --file "$T/bad2.tsv"
-refused "impact without a database" "2027.tsv" "$BIN" calendar impact --file "$T/2027.tsv"
+# Impact preview on a real database: a new day off on Friday 2026-11-27 moves a
+# dossier received 2026-11-20 09:00 with 10 working days (due Monday 2026-12-07:
+# 24/11 is already off) by one working day, to Tuesday 2026-12-08; nothing is written.
+IDB="$T/impact.db"
+"$BIN" --db "$IDB" init >/dev/null 2>&1
+"$BIN" --db "$IDB" --now "2026-11-20 09:00" intake --procedure 2.000488 --name "Lê Thị Hoa" >/dev/null 2>&1
+printf '2026-11-24\toff\tNgày Văn hóa Việt Nam\tconfirmed\n2026-11-27\toff\tNghỉ thử\tprovisional\n' >"$T/2026.tsv"
+before=$(sqlite3 "$IDB" "SELECT count(*), max(due_at) FROM dossiers")
+if "$BIN" --db "$IDB" --now "2026-11-20 10:00" --json calendar impact --file "$T/2026.tsv" >"$T/out" 2>"$T/err" &&
+	json "j['checked'] == 1 and len(j['moves']) == 1 and j['moves'][0]['due'] == '2026-12-07 09:00' and j['moves'][0]['new_due'] == '2026-12-08 09:00' and j['moves'][0]['working_days'] == 1" &&
+	[ "$before" = "$(sqlite3 "$IDB" "SELECT count(*), max(due_at) FROM dossiers")" ]; then
+	ok "impact: one open dossier moves by one working day, database unchanged"
+else
+	bad "impact: $(cat "$T/out" "$T/err")"
+fi
+refused "impact without a database" "nodb.db" "$BIN" --db "$T/nodb.db" calendar impact --file "$T/2026.tsv"
 mkdir -p "$T/badcal"
 cp "$T/bad2.tsv" "$T/badcal/2027.tsv"
 cat >"$T/badcal.ini" <<INI

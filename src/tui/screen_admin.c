@@ -127,6 +127,17 @@ static void settings(tui_app *app, admin_state *s)
 
 /* ---- users and audit ---------------------------------------------------------- */
 
+/* s padded with spaces to w terminal columns (names with marks are narrower than their bytes). */
+static const char *pad(char *buf, size_t size, const char *s, int w)
+{
+	int n = snprintf(buf, size, "%s", s);
+	for (int c = tui_width(s); c < w && n > 0 && (size_t)n + 1 < size; c++)
+		buf[n++] = ' ';
+	if (n > 0 && (size_t)n < size)
+		buf[n] = 0;
+	return buf;
+}
+
 /* Users, read-only (they are managed with `motcua user`). */
 static void users_lines(tui_app *app, admin_state *s)
 {
@@ -140,10 +151,13 @@ static void users_lines(tui_app *app, admin_state *s)
 		add(s, "%s", e.msg);
 		return;
 	}
-	add(s, "%-20s %-32s %-24s %s", _("User"), _("Full name"), _("Role"), _("Active"));
+	char a[MC_NAME_MAX + 40], b[200], c[200];
+	add(s, "%s %s %s %s", pad(a, sizeof a, _("User"), 20), pad(b, sizeof b, _("Full name"), 32),
+	    pad(c, sizeof c, _("Role"), 24), _("Active"));
 	for (size_t i = 0; i < n; i++)
-		add(s, "%-20s %-32s %-24s %s", u[i].name, u[i].full_name[0] ? u[i].full_name : "—",
-		    mc_role_label(u[i].role), u[i].active ? _("yes") : _("no"));
+		add(s, "%-20s %s %s %s", u[i].name,
+		    pad(a, sizeof a, u[i].full_name[0] ? u[i].full_name : "—", 32),
+		    pad(b, sizeof b, mc_role_label(u[i].role), 24), u[i].active ? _("yes") : _("no"));
 	if (n == 0)
 		add(s, "%s", _("No users: everybody acts as an administrator (motcua user add)."));
 	add(s, "%s", "");

@@ -5,7 +5,8 @@
 # numbers of `motcua report --period P --json` (rows, totals, rates,
 # satisfaction, online share, apology share), one register row per dossier
 # received in the period, and the refusals (bad period, unwritable path,
-# closed period without data) must leave no file behind.
+# closed period without data) must leave no file behind; the workbook is
+# never readable by others, whatever the umask.
 #
 # usage: /usr/bin/python3 check_cli_export.py PATH/TO/motcua
 import json
@@ -109,6 +110,18 @@ def main():
     for period in ('2025-06', '2025-06/official', '2025-Q2', '2025-H1', '2025-9M', '2025',
                    '2025-06-01..2025-06-10'):
         check_period(period)
+    # Personal data: the workbook is for owner and group only whatever the
+    # umask (the database's policy: group as the umask allows, others never).
+    for mask, want in ((0o000, '660'), (0o022, '640'), (0o077, '600')):
+        out = os.path.join(TMP, f'mode-{mask:03o}.xlsx')
+        old = os.umask(mask)
+        try:
+            p = mc('export', '--period', '2025-06', '-o', out)
+        finally:
+            os.umask(old)
+        if check(p.returncode == 0, f'export under umask {mask:03o}: {p.stderr}'):
+            mode = subprocess.run(['stat', '-c', '%a', out], capture_output=True, text=True).stdout.strip()
+            check(mode == want, f'umask {mask:03o}: workbook mode {mode}, want {want}')
     # Refusals leave nothing behind.
     bad = os.path.join(TMP, 'bad.xlsx')
     p = mc('export', '--period', '2025-13', '-o', bad)

@@ -89,6 +89,24 @@ if $M $db --now "2026-02-01 09:00" letter register --period 2026-01 -o "$tmp/g.p
 	pdfinfo "$tmp/g.pdf" | grep -q "841.89 x 595.276" && ok "register: A4 landscape" || bad "register page size"
 else bad "letter register"; fi
 
+# personal data: the letter is written for owner and group only whatever the
+# umask (the database's policy), and the access is logged (purpose "letter")
+for m in 000 022 077; do
+	rm -f "$tmp/p.pdf"
+	(umask $m && $M $db --now "2026-01-07 09:30" letter receipt "$code" -o "$tmp/p.pdf" >/dev/null) || bad "letter under umask $m"
+	mode=$(stat -c %a "$tmp/p.pdf" 2>/dev/null)
+	case "$m:$mode" in
+	000:660 | 022:640 | 077:600) ok "umask $m: letter mode $mode" ;;
+	*) bad "umask $m: letter mode '$mode' (want no access for others, group as the umask allows)" ;;
+	esac
+done
+[ ! -e "$tmp/p.pdf.part" ] && ok "no .part left" || bad "a .part file was left"
+n=$($M $db --json audit access "$code" | /usr/bin/python3 -c 'import json,sys; print(sum(1 for r in json.load(sys.stdin)["access"] if r["purpose"] == "letter"))')
+[ "$n" -ge 6 ] && ok "letters logged in the access log ($n)" || bad "letters logged: $n, want >= 6"
+before=$($M $db --json audit access "$code" | md5sum)
+$M $db letter receipt NO-SUCH-CODE -o "$tmp/x.pdf" 2>/dev/null
+[ "$($M $db --json audit access "$code" | md5sum)" = "$before" ] && ok "a refused letter logs nothing" || bad "a refused letter changed the access log"
+
 # bad input: one sentence, non-zero status, no file
 $M $db letter bogus "$code" -o "$tmp/x.pdf" 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && [ ! -e "$tmp/x.pdf" ] && grep -q "bogus" "$tmp/err" && ok "unknown kind: $(cat "$tmp/err")" || bad "unknown kind rc=$rc"

@@ -66,4 +66,28 @@ mc_status mc_dossier_list(const mc_ctx *ctx, const mc_query *q, mc_dossier *out,
 /* Number of dossiers matching q (paging fields ignored). */
 mc_status mc_dossier_count(const mc_ctx *ctx, const mc_query *q, int64_t *count, mc_err *e);
 
+/*
+ * The register of a period, streamed (the export's register sheet): the
+ * dossiers received in [from, to), oldest first (received, id), each with
+ * its first hand-over to a processing unit, read by one ordered pass in one
+ * read transaction; memory does not grow with the rows.
+ *
+ * Ownership: mc_register_open() gives a cursor that mc_register_close()
+ * frees (NULL is a no-op), ending the read transaction it began; the row
+ * given by mc_register_next() belongs to the cursor until the next call.
+ */
+typedef struct mc_register_row {
+	mc_dossier d;
+	mc_time sent;                /* first transfer to a unit (effective moment); NONE if none */
+	char sent_unit[MC_CODE_MAX]; /* the code of that unit, "" if none */
+} mc_register_row;
+
+typedef struct mc_register_cursor mc_register_cursor;
+
+mc_status mc_register_open(const mc_ctx *ctx, mc_time from, mc_time to, mc_register_cursor **out,
+                           mc_err *e);
+/* The next row into *row, or *row = NULL after the last one. */
+mc_status mc_register_next(mc_register_cursor *c, const mc_register_row **row, mc_err *e);
+void mc_register_close(mc_register_cursor *c);
+
 #endif

@@ -2,9 +2,11 @@
 /*
  * Feeding the workbook writer from the database: the period is parsed, the
  * national table comes from mc_report_build() (so the workbook shows the
- * same numbers as `motcua report --json`), and the register and overdue
- * sheets are streamed page by page through the query API, never holding
- * more than one day's dossiers (register) or one page (overdue) in memory.
+ * same numbers as `motcua report --json`), the register sheet is streamed
+ * row by row from one ordered pass of the store (mc_register_open: the
+ * dossiers with their first hand-over joined in, no query per row) and the
+ * overdue sheet page by page through the query API: memory holds one row
+ * (register) or one page (overdue), whatever the period.
  *
  * Used by `motcua export` and by the export key of the reports screen.
  */
@@ -38,167 +40,70 @@ static const char *unit_name(const units *u, const char *code)
 
 /* ---- the register: dossiers received in the period, in register order -- */
 
-/* What the register shows of one dossier (strings malloc'd). */
-typedef struct reg_row {
-	int64_t register_no;
-	char *code, *procedure, *field, *applicant, *id_number, *address, *phone, *lead_unit;
-	char *note;
-	const char *channel, *status; /* static translated labels */
-	int sets;
-	mc_time received, due, sent, back, returned;
-} reg_row;
+/*
+ * One ordered pass (mc_register_open): each row is handed to the writer as
+ * it is read, with its first hand-over joined in by the store; nothing is
+ * held but the current row.
+ */
+/* Empty text is no text (NULL), as the writer expects. */
+static const char *nz(const char *s)
+{
+	return s && *s ? s : NULL;
+}
 
 typedef struct reg_feed {
 	const mc_ctx *ctx;
 	const units *units;
-	mc_date day, last_day;
-	reg_row *rows; /* the current day, oldest first */
-	size_t n, cap, next;
+	mc_date from, to;
+	mc_register_cursor *cur;
+	bool done;
 	size_t count;
-	mc_dossier *page;
 	mc_export_dossier out;
 } reg_feed;
-
-static char *dup(const char *s)
-{
-	return s && *s ? strdup(s) : NULL;
-}
-
-static void reg_clear(reg_feed *f)
-{
-	for (size_t i = 0; i < f->n; i++) {
-		reg_row *r = &f->rows[i];
-		free(r->code);
-		free(r->procedure);
-		free(r->field);
-		free(r->applicant);
-		free(r->id_number);
-		free(r->address);
-		free(r->phone);
-		free(r->lead_unit);
-		free(r->note);
-	}
-	f->n = f->next = 0;
-}
-
-/* First hand-over to a processing unit: when and to whom. */
-static mc_status first_transfer(const reg_feed *f, const mc_dossier *d, reg_row *r, mc_err *e)
-{
-	mc_event *ev = NULL;
-	size_t n = 0;
-	r->sent = MC_TIME_NONE;
-	mc_status s = mc_dossier_events(f->ctx, d->code, &ev, &n, e);
-	if (s != MC_OK)
-		return s;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(ev[i].kind, "transfer") == 0 && ev[i].to_unit[0]) {
-			r->sent = ev[i].effective != MC_TIME_NONE ? ev[i].effective : ev[i].at;
-			r->lead_unit = dup(unit_name(f->units, ev[i].to_unit));
-			break;
-		}
-	}
-	free(ev);
-	return MC_OK;
-}
-
-/* Load one day's dossiers (the query gives them newest first). */
-static mc_status reg_load_day(reg_feed *f, mc_err *e)
-{
-	mc_query q;
-	mc_query_init(&q);
-	q.kind = MC_LIST_ALL;
-	q.sort = MC_SORT_RECEIVED_DESC;
-	q.limit = PAGE;
-	q.received_from = mc_time_make(f->day, 0);
-	q.received_to = mc_time_make(f->day + 1, 0);
-	reg_clear(f);
-	for (;;) {
-		size_t n;
-		mc_cursor next;
-		mc_status s = mc_dossier_list(f->ctx, &q, f->page, &n, &next, e);
-		if (s != MC_OK)
-			return s;
-		for (size_t i = 0; i < n; i++) {
-			const mc_dossier *d = &f->page[i];
-			if (f->n == f->cap) {
-				size_t cap = f->cap ? f->cap * 2 : 256;
-				reg_row *v = realloc(f->rows, cap * sizeof *v);
-				if (!v)
-					return mc_err_set(e, MC_ERR_NOMEM, _("Out of memory while writing the workbook."));
-				f->rows = v;
-				f->cap = cap;
-			}
-			reg_row *r = &f->rows[f->n++];
-			memset(r, 0, sizeof *r);
-			r->register_no = d->register_no;
-			r->code = dup(d->code);
-			r->procedure = dup(d->procedure_name);
-			r->field = dup(d->field);
-			r->applicant = dup(d->applicant_name);
-			r->id_number = dup(d->id_number);
-			r->address = dup(d->address);
-			r->phone = dup(d->phone);
-			r->channel = mc_channel_label(d->channel);
-			r->status = mc_dossier_status_label(d->status);
-			r->sets = d->sets;
-			r->received = d->received;
-			r->due = d->due;
-			r->back = d->finished;
-			r->returned = d->returned;
-			if (d->has_apology)
-				r->note = dup(d->apology.reason);
-			if ((s = first_transfer(f, d, r, e)) != MC_OK)
-				return s;
-		}
-		if (!next.set)
-			break;
-		q.after = next;
-	}
-	/* Oldest first. */
-	for (size_t i = 0, j = f->n ? f->n - 1 : 0; i < j; i++, j--) {
-		reg_row t = f->rows[i];
-		f->rows[i] = f->rows[j];
-		f->rows[j] = t;
-	}
-	return MC_OK;
-}
 
 static mc_status reg_next(void *ctx, const mc_export_dossier **row, mc_err *e)
 {
 	reg_feed *f = ctx;
-	while (f->next >= f->n) {
-		if (f->day > f->last_day) {
-			*row = NULL;
-			return MC_OK;
-		}
-		mc_status s = reg_load_day(f, e);
-		f->day++;
-		if (s != MC_OK)
-			return s;
+	*row = NULL;
+	if (f->done)
+		return MC_OK;
+	mc_status s;
+	if (!f->cur && (s = mc_register_open(f->ctx, mc_time_make(f->from, 0),
+	                                     mc_time_make(f->to + 1, 0), &f->cur, e)) != MC_OK)
+		return s;
+	const mc_register_row *r;
+	if ((s = mc_register_next(f->cur, &r, e)) != MC_OK)
+		return s;
+	if (!r) {
+		/* Ended before the overdue sheet reads the lists. */
+		mc_register_close(f->cur);
+		f->cur = NULL;
+		f->done = true;
+		return MC_OK;
 	}
-	const reg_row *r = &f->rows[f->next++];
+	const mc_dossier *dd = &r->d;
 	f->count++;
 	mc_export_dossier *d = &f->out;
 	memset(d, 0, sizeof *d);
-	d->register_no = r->register_no;
-	d->code = r->code;
-	d->procedure = r->procedure;
-	d->field = r->field;
-	d->sets = r->sets;
-	d->applicant = r->applicant;
-	d->id_number = r->id_number;
-	d->address = r->address;
-	d->phone = r->phone;
-	d->channel = r->channel;
-	d->lead_unit = r->lead_unit;
-	d->status = r->status;
-	d->received = r->received;
-	d->due = r->due;
+	d->register_no = dd->register_no;
+	d->code = nz(dd->code);
+	d->procedure = nz(dd->procedure_name);
+	d->field = nz(dd->field);
+	d->sets = dd->sets;
+	d->applicant = nz(dd->applicant_name);
+	d->id_number = nz(dd->id_number);
+	d->address = nz(dd->address);
+	d->phone = nz(dd->phone);
+	d->channel = mc_channel_label(dd->channel);
+	d->lead_unit = nz(unit_name(f->units, r->sent_unit));
+	d->status = mc_dossier_status_label(dd->status);
+	d->received = dd->received;
+	d->due = dd->due;
 	d->original_due = MC_TIME_NONE;
 	d->sent_to_unit = r->sent;
-	d->result_back = r->back;
-	d->returned = r->returned;
-	d->note = r->note;
+	d->result_back = dd->finished;
+	d->returned = dd->returned;
+	d->note = dd->has_apology ? nz(dd->apology.reason) : NULL;
 	d->apology_at = d->apology_deadline = MC_TIME_NONE;
 	*row = d;
 	return MC_OK;
@@ -378,13 +283,12 @@ mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *pa
 
 	rf->ctx = ctx;
 	rf->units = &u;
-	rf->day = from;
-	rf->last_day = to;
-	rf->page = page;
+	rf->from = from;
+	rf->to = to;
 	in.register_rows = (mc_export_iter){reg_next, rf};
 	of->ctx = ctx;
 	of->units = &u;
-	of->page = page; /* the register is finished before the overdue sheet starts */
+	of->page = page;
 	of->now = now;
 	ovd_start(of);
 	in.overdue_rows = (mc_export_iter){ovd_next, of};
@@ -399,10 +303,8 @@ mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *pa
 		sum->overdue_rows = of->count;
 	}
 out:
-	if (rf) {
-		reg_clear(rf);
-		free(rf->rows);
-	}
+	if (rf)
+		mc_register_close(rf->cur);
 	free(rf);
 	free(of);
 	free(page);

@@ -934,3 +934,88 @@ mc_status mc_dossier_count(const mc_ctx *ctx, const mc_query *q, int64_t *count,
 	built_free(&b);
 	return rc == SQLITE_ROW ? MC_OK : mc_db_error(ctx->db, rc, e);
 }
+
+/* ---- the register of a period, streamed --------------------------------- */
+
+struct mc_register_cursor {
+	const mc_ctx *ctx;
+	sqlite3_stmt *rows; /* the dossiers, in register order */
+	sqlite3_stmt *sent; /* the same dossiers' first hand-over, same order */
+	bool began;         /* the read transaction is ours */
+	mc_register_row row;
+};
+
+mc_status mc_register_open(const mc_ctx *ctx, mc_time from, mc_time to, mc_register_cursor **out,
+                           mc_err *e)
+{
+	*out = NULL;
+	mc_register_cursor *c = calloc(1, sizeof *c);
+	if (!c)
+		return mc_err_set(e, MC_ERR_NOMEM, _("out of memory."));
+	c->ctx = ctx;
+	/* Both statements must see the same dossiers: one read transaction. */
+	mc_status s = MC_OK;
+	if (sqlite3_get_autocommit(mc_db_handle(ctx->db))) {
+		s = mc_db_begin_read(ctx->db, e);
+		c->began = s == MC_OK;
+	}
+	if (s == MC_OK)
+		s = mc_db_prepare(ctx->db, MC_DOSSIER_SELECT
+			" WHERE d.received_at >= ?1 AND d.received_at < ?2 ORDER BY d.received_at, d.id",
+			&c->rows, e);
+	/*
+	 * The first transfer to a unit: its events walked in order on
+	 * events_dossier, stopping at the first (usually the second event).
+	 */
+	if (s == MC_OK)
+		s = mc_db_prepare(ctx->db,
+			"SELECT d.id, t.at, t.effective_at, t.to_unit FROM dossiers d"
+			" LEFT JOIN events t ON t.id = (SELECT x.id FROM events x WHERE x.dossier_id = d.id"
+			" AND x.kind = 'transfer' AND x.to_unit <> '' ORDER BY x.id LIMIT 1)"
+			" WHERE d.received_at >= ?1 AND d.received_at < ?2 ORDER BY d.received_at, d.id",
+			&c->sent, e);
+	if (s != MC_OK) {
+		mc_register_close(c);
+		return s;
+	}
+	sqlite3_bind_int64(c->rows, 1, from);
+	sqlite3_bind_int64(c->rows, 2, to);
+	sqlite3_bind_int64(c->sent, 1, from);
+	sqlite3_bind_int64(c->sent, 2, to);
+	*out = c;
+	return MC_OK;
+}
+
+mc_status mc_register_next(mc_register_cursor *c, const mc_register_row **row, mc_err *e)
+{
+	*row = NULL;
+	int rc = sqlite3_step(c->rows);
+	if (rc == SQLITE_DONE)
+		return MC_OK;
+	if (rc != SQLITE_ROW)
+		return mc_db_error(c->ctx->db, rc, e);
+	mc_register_row *r = &c->row;
+	mc_dossier_read_row(c->rows, &r->d);
+	rc = sqlite3_step(c->sent);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return mc_db_error(c->ctx->db, rc, e);
+	if (rc != SQLITE_ROW || sqlite3_column_int64(c->sent, 0) != r->d.id)
+		return mc_err_set(e, MC_ERR_DB,
+		                  _("the register of dossier %s could not be read in one pass."), r->d.code);
+	mc_time at = mc_col_time(c->sent, 1), eff = mc_col_time(c->sent, 2);
+	r->sent = eff != MC_TIME_NONE ? eff : at;
+	mc_col_text(c->sent, 3, r->sent_unit, sizeof r->sent_unit);
+	*row = r;
+	return MC_OK;
+}
+
+void mc_register_close(mc_register_cursor *c)
+{
+	if (!c)
+		return;
+	sqlite3_finalize(c->rows);
+	sqlite3_finalize(c->sent);
+	if (c->began)
+		mc_db_rollback(c->ctx->db); /* a read transaction: nothing to keep */
+	free(c);
+}

@@ -63,7 +63,8 @@ keys F10
 wait_for "[exited 0]" || fail "did not exit cleanly"
 tmx kill-server
 
-# ---- a clerk with a password login ----
+# ---- a clerk with a password login (a fresh tmux server on its own socket) ----
+SOCK="$T/tmux-clerk.sock"
 tmx new-session -d -x 100 -y 30 -s t \
 	"env TERM=$TUI_TERM LC_ALL=C.UTF-8 '$MOTCUA' --config '$CONF' --db '$DB' --now '$NOW' --user minh; echo \"[exited \$?]\"; sleep 3600" ||
 	fail "tmux did not start"

@@ -6,6 +6,8 @@
 #   - opening a dossier's detail writes ONE access-log row (purpose "detail",
 #     the acting user) before the personal data shows; going back to the
 #     detail from the help screen does not log it again;
+#   - a form printed from the detail logs a "letter" access, and its PDF
+#     gives others no access;
 #   - the administrator sees the Users page (read-only) and the Audit page
 #     (back-dated writes and the access log);
 #   - a clerk logged in with a password (--user NAME, typed in the terminal)
@@ -46,6 +48,15 @@ wait_for "Leave the program" || fail "no help screen"
 keys Escape
 wait_for "History" || fail "not back on the detail"
 [ "$(access_rows "$code" detail "$ME")" = 1 ] || fail "returning to the detail logged the access again"
+# A form printed from the detail logs a "letter" access; the PDF is not for others.
+keys p
+wait_for "Print a form" || fail "no print dialog"
+keys F2
+wait_for "Wrote" 30 || fail "the receipt was not written"
+[ "$(access_rows "$code" letter "$ME")" = 1 ] || fail "printing from the detail did not log a letter access"
+pdf=$(find "$T" -name "receipt-$code.pdf" | head -n 1)
+[ -n "$pdf" ] || fail "no receipt PDF"
+case "$(stat -c %a "$pdf")" in *0) ;; *) fail "the receipt is readable by others ($(stat -c %a "$pdf"))" ;; esac
 # Administration: Users and Audit pages.
 keys F8
 wait_for "Procedures" || fail "no administration screen"

@@ -18,7 +18,7 @@
 
 #include "motcua/audit.h"
 #include "motcua/i18n.h"
-#include "motcua/impact.h"
+#include "motcua/impact_open.h"
 #include "motcua/query.h"
 #include "motcua/users.h"
 #include "tui/screens.h"
@@ -225,73 +225,6 @@ static void audit_lines(tui_app *app, admin_state *s)
 
 /* ---- calendar impact preview ------------------------------------------------ */
 
-static bool has_suffix(const char *s, const char *suf)
-{
-	size_t a = strlen(s), b = strlen(suf);
-	return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
-static const char *base_name(const char *p)
-{
-	const char *b = strrchr(p, '/');
-	return b ? b + 1 : p;
-}
-
-/*
- * The calendar as it would be with `edited` in place: the configured
- * calendar files (a file, or every *.tsv of a folder) with the one of the
- * same name replaced by the edited file, or the edited file added.
- */
-static mc_calendar *edited_calendar(tui_app *app, const char *edited, mc_err *e)
-{
-	const mc_config *cfg = &app->cli->cfg;
-	mc_calendar *cal = mc_calendar_new(cfg, e);
-	if (!cal)
-		return NULL;
-	struct stat sb;
-	const char *cp = cfg->calendar_path;
-	if (cp[0] && stat(cp, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		DIR *dir = opendir(cp);
-		struct dirent *de;
-		while (dir && (de = readdir(dir)) != NULL) {
-			if (!has_suffix(de->d_name, ".tsv") || strcmp(de->d_name, base_name(edited)) == 0)
-				continue;
-			char path[2048];
-			snprintf(path, sizeof path, "%s/%s", cp, de->d_name);
-			if (mc_calendar_load(cal, path, e) != MC_OK) {
-				closedir(dir);
-				mc_calendar_free(cal);
-				return NULL;
-			}
-		}
-		if (dir)
-			closedir(dir);
-	}
-	if (mc_calendar_load(cal, edited, e) != MC_OK) {
-		mc_calendar_free(cal);
-		return NULL;
-	}
-	return cal;
-}
-
-/* When the clock of an open dossier started: the last resume (restart mode), else receipt. */
-static mc_time clock_start(const mc_ctx *ctx, const mc_dossier *d)
-{
-	if (d->supplement_count == 0 || ctx->cfg->supplement_mode != MC_SUPPLEMENT_RESTART)
-		return d->received;
-	mc_event *ev = NULL;
-	size_t n = 0;
-	mc_err e;
-	mc_err_clear(&e);
-	mc_time t = d->received;
-	if (mc_dossier_events(ctx, d->code, &ev, &n, &e) == MC_OK)
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(ev[i].kind, "resume") == 0)
-				t = ev[i].at;
-	free(ev);
-	return t;
-}
-
 static void impact_lines(tui_app *app, admin_state *s)
 {
 	mc_ctx ctx;
@@ -299,92 +232,34 @@ static void impact_lines(tui_app *app, admin_state *s)
 	mc_err e;
 	mc_err_clear(&e);
 	add(s, _("Impact of %s (nothing is saved)"), s->impact_path);
-	mc_calendar *cal = edited_calendar(app, s->impact_path, &e);
+	mc_calendar *cal = mc_calendar_edited(&app->cli->cfg, s->impact_path, &e);
 	if (!cal) {
 		add(s, "%s", e.msg);
 		return;
 	}
-	/* Every open dossier, a page at a time; codes kept for the rows. */
-	size_t cap = 256, n = 0, waiting = 0;
-	mc_impact_item *items = malloc(cap * sizeof *items);
-	char (*codes)[MC_CODE_MAX] = malloc(cap * sizeof *codes);
-	mc_dossier *page = calloc(200, sizeof *page);
-	mc_query q;
-	mc_query_init(&q);
-	q.kind = MC_LIST_OPEN;
-	q.sort = MC_SORT_DUE;
-	q.limit = 200;
-	bool ok = items && codes && page;
-	while (ok) {
-		size_t got = 0;
-		mc_cursor next;
-		if (mc_dossier_list(&ctx, &q, page, &got, &next, &e) != MC_OK) {
-			add(s, "%s", e.msg);
-			ok = false;
-			break;
-		}
-		for (size_t i = 0; i < got && ok; i++) {
-			const mc_dossier *d = &page[i];
-			if (d->status == MC_STATUS_SUPPLEMENT) {
-				waiting++; /* the clock is stopped: the due is set again on resume */
-				continue;
-			}
-			if (n == cap) {
-				cap *= 2;
-				mc_impact_item *ni = realloc(items, cap * sizeof *items);
-				if (ni)
-					items = ni;
-				char (*nc)[MC_CODE_MAX] = realloc(codes, cap * sizeof *codes);
-				if (nc)
-					codes = nc;
-				ok = ni && nc;
-				if (!ok)
-					break;
-			}
-			snprintf(codes[n], sizeof codes[n], "%s", d->code);
-			items[n].start = clock_start(&ctx, d);
-			items[n].limit = d->limit;
-			items[n].due = d->due;
-			n++;
-		}
-		if (!next.set)
-			break;
-		q.after = next;
-	}
-	free(page);
-	mc_impact_row *rows = NULL;
-	size_t nrows = 0, manual = 0;
-	if (ok) {
-		for (size_t i = 0; i < n; i++)
-			items[i].code = codes[i];
-		if (mc_impact_preview(app->cal, cal, items, n, &rows, &nrows, &manual, &e) != MC_OK) {
-			add(s, "%s", e.msg);
-			ok = false;
-		}
-	} else if (!items || !codes) {
-		add(s, "%s", _("Out of memory."));
-	}
-	if (ok) {
-		add(s, _("%zu open dossier(s) checked: %zu would move."), n, nrows);
-		add(s, _("Left out: %zu with a due set by hand (apology, extension), %zu waiting for a "
-		         "supplement (their due is set again on resume)."),
-		    manual, waiting);
-		if (nrows > 0)
-			add(s, "%-28s %-17s    %-17s %s", _("Code"), _("Due now"), _("Due after"),
-			    _("Working days"));
-		for (size_t i = 0; i < nrows; i++) {
-			char a[32], b[32];
-			tui_short_time(rows[i].old_due, a, sizeof a);
-			tui_short_time(rows[i].new_due, b, sizeof b);
-			add(s, "%-28s %-17s →  %-17s %+d", rows[i].code, a, b, (int)rows[i].working_days);
-		}
-		add(s, "%s", "");
-		add(s, "%s", _("To apply the change, put the file in the calendar folder and restart motcua."));
-	}
-	free(rows);
-	free(items);
-	free(codes);
+	mc_impact_open r;
+	mc_status st = mc_impact_open_dossiers(&ctx, cal, &r, &e);
 	mc_calendar_free(cal);
+	if (st != MC_OK) {
+		add(s, "%s", e.msg);
+		return;
+	}
+	add(s, _("%zu open dossier(s) checked: %zu would move."), r.n_checked, r.n_rows);
+	add(s, _("Left out: %zu with a due set by hand (apology, extension), %zu waiting for a "
+	         "supplement (their due is set again on resume)."),
+	    r.n_manual, r.n_waiting);
+	if (r.n_rows > 0)
+		add(s, "%-28s %-17s    %-17s %s", _("Code"), _("Due now"), _("Due after"),
+		    _("Working days"));
+	for (size_t i = 0; i < r.n_rows; i++) {
+		char a[32], b[32];
+		tui_short_time(r.rows[i].old_due, a, sizeof a);
+		tui_short_time(r.rows[i].new_due, b, sizeof b);
+		add(s, "%-28s %-17s →  %-17s %+d", r.rows[i].code, a, b, r.rows[i].working_days);
+	}
+	add(s, "%s", "");
+	add(s, "%s", _("To apply the change, put the file in the calendar folder and restart motcua."));
+	mc_impact_open_free(&r);
 }
 
 static bool do_impact(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t size)
@@ -394,7 +269,7 @@ static bool do_impact(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t
 	tui_dlg_text(d, 0, path, sizeof path);
 	mc_err e;
 	mc_err_clear(&e);
-	mc_calendar *cal = path[0] ? edited_calendar(app, path, &e) : NULL;
+	mc_calendar *cal = path[0] ? mc_calendar_edited(&app->cli->cfg, path, &e) : NULL;
 	if (!cal) {
 		snprintf(err, size, "%s", path[0] ? e.msg : _("give the path of the edited calendar file."));
 		return false;

@@ -10,7 +10,6 @@
  * old and new moments and the shift in working days. Nothing is saved.
  */
 #include <curses.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -72,6 +72,10 @@ mc_status mc_dossier_count(const mc_ctx *ctx, const mc_query *q, int64_t *count,
  * its first hand-over to a processing unit, read by one ordered pass in one
  * read transaction; memory does not grow with the rows.
  *
+ * The rows are read ahead on a second thread (when SQLite is thread-safe)
+ * while the caller works on the current one: between mc_register_open() and
+ * mc_register_close() the caller must not use ctx->db for anything else.
+ *
  * Ownership: mc_register_open() gives a cursor that mc_register_close()
  * frees (NULL is a no-op), ending the read transaction it began; the row
  * given by mc_register_next() belongs to the cursor until the next call.

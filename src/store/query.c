@@ -6,6 +6,7 @@
  * threshold that an index range on (status, due_at) can answer.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -937,22 +938,103 @@ mc_status mc_dossier_count(const mc_ctx *ctx, const mc_query *q, int64_t *count,
 
 /* ---- the register of a period, streamed --------------------------------- */
 
+/*
+ * Rows are read ahead on a second thread into a small ring, so that the
+ * caller's work on one row (the workbook writer) overlaps the reading of the
+ * next ones; without a thread-safe SQLite they are read on demand. The
+ * caller does not use the database handle until the cursor is closed (see
+ * query.h), so only one thread at a time uses the connection.
+ */
+#define REG_RING 64
+
 struct mc_register_cursor {
 	const mc_ctx *ctx;
 	sqlite3_stmt *rows; /* the dossiers, in register order */
 	sqlite3_stmt *sent; /* the same dossiers' first hand-over, same order */
 	bool began;         /* the read transaction is ours */
-	mc_register_row row;
+	mc_register_row *ring;
+	/* read-ahead: rows [head, tail) are ready; the caller holds ring[head] while `held` */
+	bool threaded, held, eof, stop;
+	bool reader_waits, caller_waits; /* wake the other side only when it sleeps */
+	size_t head, tail;
+	mc_status status; /* of the reader, once eof */
+	mc_err err;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
 };
+
+/* One row from the two statements in step; *has false after the last. */
+static mc_status register_read(mc_register_cursor *c, mc_register_row *r, bool *has, mc_err *e)
+{
+	*has = false;
+	int rc = sqlite3_step(c->rows);
+	if (rc == SQLITE_DONE)
+		return MC_OK;
+	if (rc != SQLITE_ROW)
+		return mc_db_error(c->ctx->db, rc, e);
+	mc_dossier_read_row(c->rows, &r->d);
+	rc = sqlite3_step(c->sent);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return mc_db_error(c->ctx->db, rc, e);
+	if (rc != SQLITE_ROW || sqlite3_column_int64(c->sent, 0) != r->d.id)
+		return mc_err_set(e, MC_ERR_DB,
+		                  _("the register of dossier %s could not be read in one pass."), r->d.code);
+	mc_time at = mc_col_time(c->sent, 1), eff = mc_col_time(c->sent, 2);
+	r->sent = eff != MC_TIME_NONE ? eff : at;
+	mc_col_text(c->sent, 3, r->sent_unit, sizeof r->sent_unit);
+	*has = true;
+	return MC_OK;
+}
+
+static void *register_reader(void *arg)
+{
+	mc_register_cursor *c = arg;
+	for (;;) {
+		pthread_mutex_lock(&c->mu);
+		if (c->tail - c->head >= REG_RING && !c->stop) {
+			/* Full: sleep until the caller has taken half of the ring. */
+			c->reader_waits = true;
+			while (c->tail - c->head > REG_RING / 2 && !c->stop)
+				pthread_cond_wait(&c->cv, &c->mu);
+			c->reader_waits = false;
+		}
+		bool stop = c->stop;
+		mc_register_row *slot = &c->ring[c->tail % REG_RING];
+		pthread_mutex_unlock(&c->mu);
+		if (stop)
+			break;
+		/* The slot at tail is not visible to the caller until tail moves. */
+		bool has = false;
+		mc_status s = register_read(c, slot, &has, &c->err);
+		pthread_mutex_lock(&c->mu);
+		if (s != MC_OK || !has) {
+			c->status = s;
+			c->eof = true;
+		} else {
+			c->tail++;
+		}
+		bool done = c->eof;
+		if (c->caller_waits)
+			pthread_cond_broadcast(&c->cv);
+		pthread_mutex_unlock(&c->mu);
+		if (done)
+			break;
+	}
+	return NULL;
+}
 
 mc_status mc_register_open(const mc_ctx *ctx, mc_time from, mc_time to, mc_register_cursor **out,
                            mc_err *e)
 {
 	*out = NULL;
 	mc_register_cursor *c = calloc(1, sizeof *c);
-	if (!c)
+	if (!c || !(c->ring = malloc(REG_RING * sizeof *c->ring))) {
+		free(c);
 		return mc_err_set(e, MC_ERR_NOMEM, _("out of memory."));
+	}
 	c->ctx = ctx;
+	mc_err_clear(&c->err);
 	/* Both statements must see the same dossiers: one read transaction. */
 	mc_status s = MC_OK;
 	if (sqlite3_get_autocommit(mc_db_handle(ctx->db))) {
@@ -982,6 +1064,15 @@ mc_status mc_register_open(const mc_ctx *ctx, mc_time from, mc_time to, mc_regis
 	sqlite3_bind_int64(c->rows, 2, to);
 	sqlite3_bind_int64(c->sent, 1, from);
 	sqlite3_bind_int64(c->sent, 2, to);
+	if (sqlite3_threadsafe() && pthread_mutex_init(&c->mu, NULL) == 0) {
+		if (pthread_cond_init(&c->cv, NULL) != 0)
+			pthread_mutex_destroy(&c->mu);
+		else if (pthread_create(&c->thread, NULL, register_reader, c) != 0) {
+			pthread_cond_destroy(&c->cv);
+			pthread_mutex_destroy(&c->mu);
+		} else
+			c->threaded = true;
+	}
 	*out = c;
 	return MC_OK;
 }
@@ -989,33 +1080,55 @@ mc_status mc_register_open(const mc_ctx *ctx, mc_time from, mc_time to, mc_regis
 mc_status mc_register_next(mc_register_cursor *c, const mc_register_row **row, mc_err *e)
 {
 	*row = NULL;
-	int rc = sqlite3_step(c->rows);
-	if (rc == SQLITE_DONE)
-		return MC_OK;
-	if (rc != SQLITE_ROW)
-		return mc_db_error(c->ctx->db, rc, e);
-	mc_register_row *r = &c->row;
-	mc_dossier_read_row(c->rows, &r->d);
-	rc = sqlite3_step(c->sent);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return mc_db_error(c->ctx->db, rc, e);
-	if (rc != SQLITE_ROW || sqlite3_column_int64(c->sent, 0) != r->d.id)
-		return mc_err_set(e, MC_ERR_DB,
-		                  _("the register of dossier %s could not be read in one pass."), r->d.code);
-	mc_time at = mc_col_time(c->sent, 1), eff = mc_col_time(c->sent, 2);
-	r->sent = eff != MC_TIME_NONE ? eff : at;
-	mc_col_text(c->sent, 3, r->sent_unit, sizeof r->sent_unit);
-	*row = r;
-	return MC_OK;
+	if (!c->threaded) {
+		bool has;
+		mc_status s = register_read(c, &c->ring[0], &has, e);
+		if (s == MC_OK && has)
+			*row = &c->ring[0];
+		return s;
+	}
+	pthread_mutex_lock(&c->mu);
+	if (c->held) {
+		/* The caller is done with the previous row: its slot is free. */
+		c->head++;
+		c->held = false;
+		if (c->reader_waits && c->tail - c->head <= REG_RING / 2)
+			pthread_cond_broadcast(&c->cv);
+	}
+	c->caller_waits = true;
+	while (c->head == c->tail && !c->eof)
+		pthread_cond_wait(&c->cv, &c->mu);
+	c->caller_waits = false;
+	mc_status s = MC_OK;
+	if (c->head < c->tail) {
+		*row = &c->ring[c->head % REG_RING];
+		c->held = true;
+	} else {
+		s = c->status;
+		if (s != MC_OK && e)
+			*e = c->err;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return s;
 }
 
 void mc_register_close(mc_register_cursor *c)
 {
 	if (!c)
 		return;
+	if (c->threaded) {
+		pthread_mutex_lock(&c->mu);
+		c->stop = true;
+		pthread_cond_broadcast(&c->cv);
+		pthread_mutex_unlock(&c->mu);
+		pthread_join(c->thread, NULL);
+		pthread_cond_destroy(&c->cv);
+		pthread_mutex_destroy(&c->mu);
+	}
 	sqlite3_finalize(c->rows);
 	sqlite3_finalize(c->sent);
 	if (c->began)
 		mc_db_rollback(c->ctx->db); /* a read transaction: nothing to keep */
+	free(c->ring);
 	free(c);
 }

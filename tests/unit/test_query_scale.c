@@ -8,7 +8,9 @@
  * walked in the list's order) against the folded names of every dossier.
  * Pages are followed to the end with small page sizes, in both orders, so
  * the cursors of both paths are checked too, and each total against the
- * rows listed.
+ * rows listed. The streamed register of a period (read ahead on a second
+ * thread) against the listed dossiers and their own events, also closed
+ * half-way through.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -390,11 +392,92 @@ static void test_search(void **state)
 	assert_true(e.msg[0] != '\0');
 }
 
+/* The first transfer to a unit by the definition: the dossier's events in order. */
+static void first_transfer(const char *code, mc_time *sent, char *unit, size_t size)
+{
+	mc_err e;
+	mc_event *ev = NULL;
+	size_t n = 0;
+	assert_int_equal(mc_dossier_events(&V.ctx, code, &ev, &n, &e), MC_OK);
+	*sent = MC_TIME_NONE;
+	unit[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ev[i].kind, "transfer") == 0 && ev[i].to_unit[0]) {
+			*sent = ev[i].effective != MC_TIME_NONE ? ev[i].effective : ev[i].at;
+			snprintf(unit, size, "%s", ev[i].to_unit);
+			break;
+		}
+	free(ev);
+}
+
+static void test_register(void **state)
+{
+	(void)state;
+	mc_err e;
+	mc_err_clear(&e);
+	mc_time from, to;
+	assert_int_equal(mc_time_parse("2026-09-01 00:00", &from, &e), MC_OK);
+	assert_int_equal(mc_time_parse("2026-11-01 00:00", &to, &e), MC_OK);
+	/* The same dossiers as the list of the period, oldest first. */
+	mc_query q;
+	mc_query_init(&q);
+	q.received_from = from;
+	q.received_to = to;
+	mc_dossier *want;
+	size_t nwant = list_all(&q, 500, &want);
+	assert_true(nwant > 500);
+	mc_register_cursor *c;
+	assert_int_equal(mc_register_open(&V.ctx, from, to, &c, &e), MC_OK);
+	size_t n = 0, with_sent = 0;
+	for (;;) {
+		const mc_register_row *r;
+		assert_int_equal(mc_register_next(c, &r, &e), MC_OK);
+		if (!r)
+			break;
+		assert_true(n < nwant);
+		const mc_dossier *w = &want[nwant - 1 - n]; /* the list is newest first */
+		assert_int_equal(r->d.id, w->id);
+		assert_string_equal(r->d.code, w->code);
+		assert_string_equal(r->d.applicant_name, w->applicant_name);
+		assert_int_equal(r->d.received, w->received);
+		assert_int_equal(r->d.finished, w->finished);
+		mc_time sent;
+		char unit[MC_CODE_MAX];
+		first_transfer(w->code, &sent, unit, sizeof unit);
+		assert_int_equal(r->sent, sent);
+		assert_string_equal(r->sent_unit, unit);
+		with_sent += sent != MC_TIME_NONE;
+		n++;
+	}
+	assert_int_equal(n, nwant);
+	assert_true(with_sent > 0 && with_sent < n + 1);
+	/* Past the end: still the end. */
+	const mc_register_row *r;
+	assert_int_equal(mc_register_next(c, &r, &e), MC_OK);
+	assert_null(r);
+	mc_register_close(c);
+	mc_register_close(NULL);
+	/* Closed half-way (the reader stopped and joined), then the database is usable. */
+	for (int k = 0; k < 3; k++) {
+		assert_int_equal(mc_register_open(&V.ctx, from, to, &c, &e), MC_OK);
+		for (int i = 0; i < k * 100; i++) {
+			assert_int_equal(mc_register_next(c, &r, &e), MC_OK);
+			assert_non_null(r);
+		}
+		mc_register_close(c);
+	}
+	int64_t count = 0;
+	assert_int_equal(mc_dossier_count(&V.ctx, &q, &count, &e), MC_OK);
+	assert_int_equal(count, (int64_t)nwant);
+	free(want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_at_risk),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_register),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

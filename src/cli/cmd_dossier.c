@@ -307,6 +307,31 @@ static int need_code(mc_cli *cli, const char **code)
 	return CLI_OK;
 }
 
+/* Check the options (vals: the valued ones; no flags; one argument) and take the
+ * dossier code, the first argument. False (message printed) on a usage error. */
+static bool code_args(mc_cli *cli, const char *const *vals, const char **code)
+{
+	return cli_opts_check(cli, vals, NULL, 1) && need_code(cli, code) == CLI_OK;
+}
+
+/* Clear e and open the database read-write for a change. False (message printed) when
+ * it cannot be opened. */
+static bool change_open(mc_cli *cli, mc_ctx *ctx, mc_err *e)
+{
+	mc_err_clear(e);
+	return cli_db_open(cli, ctx, 0);
+}
+
+/* code_args then change_open: CLI_OK with the database open, else CLI_USAGE or CLI_FAIL
+ * (message printed, nothing open). */
+static int change_begin(mc_cli *cli, const char *const *vals, const char **code, mc_ctx *ctx,
+                        mc_err *e)
+{
+	if (!code_args(cli, vals, code))
+		return CLI_USAGE;
+	return change_open(cli, ctx, e) ? CLI_OK : CLI_FAIL;
+}
+
 static bool parse_int(const char *s, long lo, long hi, long *out)
 {
 	if (!s || !*s)
@@ -318,6 +343,19 @@ static bool parse_int(const char *s, long lo, long hi, long *out)
 		return false;
 	*out = v;
 	return true;
+}
+
+/* The applicant from --name --id --phone --address --email --tax-code --organisation
+ * (intake and the counter logs take the same ones). */
+static void applicant_opts(mc_cli *cli, mc_applicant_input *a)
+{
+	a->name = cli_opt(cli, "name");
+	a->id_number = cli_opt(cli, "id");
+	a->phone = cli_opt(cli, "phone");
+	a->address = cli_opt(cli, "address");
+	a->email = cli_opt(cli, "email");
+	a->tax_code = cli_opt(cli, "tax-code");
+	a->organisation = cli_flag(cli, "organisation");
 }
 
 /* ---- intake --------------------------------------------------------------- */
@@ -334,13 +372,7 @@ int cmd_intake(mc_cli *cli)
 	mc_intake_input in;
 	memset(&in, 0, sizeof in);
 	in.procedure_code = cli_opt(cli, "procedure");
-	in.applicant.name = cli_opt(cli, "name");
-	in.applicant.id_number = cli_opt(cli, "id");
-	in.applicant.phone = cli_opt(cli, "phone");
-	in.applicant.address = cli_opt(cli, "address");
-	in.applicant.email = cli_opt(cli, "email");
-	in.applicant.tax_code = cli_opt(cli, "tax-code");
-	in.applicant.organisation = cli_flag(cli, "organisation");
+	applicant_opts(cli, &in.applicant);
 	in.digitised = cli_flag(cli, "digitised");
 	in.paid_online = cli_flag(cli, "paid-online");
 	in.note = cli_opt(cli, "note");
@@ -412,19 +444,12 @@ static int counter(mc_cli *cli, mc_counter_kind kind)
 	memset(&in, 0, sizeof in);
 	in.kind = kind;
 	in.procedure_code = cli_opt(cli, "procedure");
-	in.applicant.name = cli_opt(cli, "name");
-	in.applicant.id_number = cli_opt(cli, "id");
-	in.applicant.phone = cli_opt(cli, "phone");
-	in.applicant.address = cli_opt(cli, "address");
-	in.applicant.email = cli_opt(cli, "email");
-	in.applicant.tax_code = cli_opt(cli, "tax-code");
-	in.applicant.organisation = cli_flag(cli, "organisation");
+	applicant_opts(cli, &in.applicant);
 	in.reason = cli_opt(cli, "reason");
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, 0))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	if (!change_open(cli, &ctx, &e))
+		return CLI_FAIL;
 	int64_t id;
 	mc_status s = mc_counter_log(&ctx, &in, &id, &e);
 	mc_time now = mc_clock_now(&cli->clock);
@@ -479,19 +504,16 @@ static int after_change(mc_cli *cli, mc_ctx *ctx, const char *code, mc_status s,
 int cmd_transfer(mc_cli *cli)
 {
 	static const char *const vals[] = {"to", "note", NULL};
-	if (!cli_opts_check(cli, vals, NULL, 1))
-		return CLI_USAGE;
 	const char *code;
-	if (need_code(cli, &code) != CLI_OK)
+	if (!code_args(cli, vals, &code))
 		return CLI_USAGE;
 	const char *to = cli_opt(cli, "to");
 	if (!to)
 		return cli_error(CLI_USAGE, "%s", _("the receiving unit is required (--to)."));
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, 0))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	if (!change_open(cli, &ctx, &e))
+		return CLI_FAIL;
 	mc_transfer_result r;
 	mc_status s = mc_dossier_transfer(&ctx, code, to, cli_opt(cli, "note"), &r, &e);
 	char msg[512] = "";
@@ -510,16 +532,12 @@ int cmd_transfer(mc_cli *cli)
 int cmd_supplement(mc_cli *cli)
 {
 	static const char *const vals[] = {"reason", NULL};
-	if (!cli_opts_check(cli, vals, NULL, 1))
-		return CLI_USAGE;
 	const char *code;
-	if (need_code(cli, &code) != CLI_OK)
-		return CLI_USAGE;
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, 0))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	int rc = change_begin(cli, vals, &code, &ctx, &e);
+	if (rc != CLI_OK)
+		return rc;
 	bool late = false;
 	mc_status s = mc_dossier_supplement(&ctx, code, cli_opt(cli, "reason"), &late, &e);
 	char msg[512];
@@ -530,16 +548,12 @@ int cmd_supplement(mc_cli *cli)
 
 int cmd_resume(mc_cli *cli)
 {
-	if (!cli_opts_check(cli, NULL, NULL, 1))
-		return CLI_USAGE;
 	const char *code;
-	if (need_code(cli, &code) != CLI_OK)
-		return CLI_USAGE;
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, 0))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	int rc = change_begin(cli, NULL, &code, &ctx, &e);
+	if (rc != CLI_OK)
+		return rc;
 	mc_time due = MC_TIME_NONE;
 	mc_status s = mc_dossier_resume(&ctx, code, &due, &e);
 	char msg[256], d[17];
@@ -551,10 +565,8 @@ int cmd_resume(mc_cli *cli)
 int cmd_finish(mc_cli *cli)
 {
 	static const char *const vals[] = {"result", NULL};
-	if (!cli_opts_check(cli, vals, NULL, 1))
-		return CLI_USAGE;
 	const char *code;
-	if (need_code(cli, &code) != CLI_OK)
+	if (!code_args(cli, vals, &code))
 		return CLI_USAGE;
 	mc_err e;
 	mc_err_clear(&e);
@@ -575,10 +587,8 @@ int cmd_finish(mc_cli *cli)
 int cmd_handover(mc_cli *cli)
 {
 	static const char *const vals[] = {"rating", NULL};
-	if (!cli_opts_check(cli, vals, NULL, 1))
-		return CLI_USAGE;
 	const char *code;
-	if (need_code(cli, &code) != CLI_OK)
+	if (!code_args(cli, vals, &code))
 		return CLI_USAGE;
 	long rating = 0;
 	const char *rs = cli_opt(cli, "rating");
@@ -588,10 +598,9 @@ int cmd_handover(mc_cli *cli)
 		                   "satisfied), not \"%s\"."),
 		                 rs);
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, 0))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	if (!change_open(cli, &ctx, &e))
+		return CLI_FAIL;
 	mc_status s = mc_dossier_handover(&ctx, code, (int)rating, &e);
 	char msg[256];
 	snprintf(msg, sizeof msg, _("Result of %s handed to the applicant."), code);
@@ -601,16 +610,12 @@ int cmd_handover(mc_cli *cli)
 static int close_cmd(mc_cli *cli, bool stop)
 {
 	static const char *const vals[] = {"reason", NULL};
-	if (!cli_opts_check(cli, vals, NULL, 1))
-		return CLI_USAGE;
 	const char *code;
-	if (need_code(cli, &code) != CLI_OK)
-		return CLI_USAGE;
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, 0))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	int rc = change_begin(cli, vals, &code, &ctx, &e);
+	if (rc != CLI_OK)
+		return rc;
 	mc_status s = stop ? mc_dossier_stop(&ctx, code, cli_opt(cli, "reason"), &e)
 	                   : mc_dossier_withdraw(&ctx, code, cli_opt(cli, "reason"), &e);
 	char msg[256];
@@ -632,10 +637,8 @@ int cmd_withdraw(mc_cli *cli)
 int cmd_apologize(mc_cli *cli)
 {
 	static const char *const vals[] = {"reason", "new-due", "signer", "notified-by", NULL};
-	if (!cli_opts_check(cli, vals, NULL, 1))
-		return CLI_USAGE;
 	const char *code;
-	if (need_code(cli, &code) != CLI_OK)
+	if (!code_args(cli, vals, &code))
 		return CLI_USAGE;
 	mc_err e;
 	mc_err_clear(&e);
@@ -665,10 +668,8 @@ int cmd_apologize(mc_cli *cli)
 
 int cmd_show(mc_cli *cli)
 {
-	if (!cli_opts_check(cli, NULL, NULL, 1))
-		return CLI_USAGE;
 	const char *code;
-	if (need_code(cli, &code) != CLI_OK)
+	if (!code_args(cli, NULL, &code))
 		return CLI_USAGE;
 	mc_ctx ctx;
 	if (!cli_db_open(cli, &ctx, 0)) /* read-write: the access is logged */

@@ -581,6 +581,22 @@ static lxw_row_t list_title(writer *w, sheet *s, const char *title, unsigned nco
 	return 3;
 }
 
+/* Start a dossier list sheet: ncols columns at least 8 characters wide, column 2 (the
+ * procedure) at most 45, the title rows, then the header row (45 high) of cols. Returns
+ * the header row; the caller may narrow more columns. */
+static lxw_row_t list_begin(writer *w, sheet *s, const char *title, const char *const *cols,
+                            unsigned ncols)
+{
+	s->ncols = ncols;
+	for (unsigned c = 0; c < ncols; c++)
+		s->min_w[c] = 8;
+	s->max_w[2] = 45;
+	lxw_row_t hdr = list_title(w, s, title, ncols);
+	put_header1(w, s, hdr, cols, ncols);
+	check(w, worksheet_set_row(s->ws, hdr, 45, NULL));
+	return hdr;
+}
+
 static mc_status list_end(writer *w, sheet *s, lxw_row_t hdr, lxw_row_t r, unsigned ncols)
 {
 	worksheet_freeze_panes(s->ws, hdr + 1, 2);
@@ -598,52 +614,58 @@ static mc_status too_many(writer *w)
 	                  EXCEL_MAX_ROW - 4);
 }
 
+/* The next dossier of a list sheet into *d, NULL at the end (or when the list has no
+ * iterator); r is the row it would go to, checked against Excel's last row. */
+static mc_status list_next(writer *w, const mc_export_iter *it, lxw_row_t r,
+                           const mc_export_dossier **d)
+{
+	*d = NULL;
+	if (!it->next)
+		return MC_OK;
+	mc_status st = it->next(it->ctx, d, w->e);
+	if (st != MC_OK)
+		return st;
+	if (*d && r > EXCEL_MAX_ROW)
+		return too_many(w);
+	return MC_OK;
+}
+
 static mc_status write_register(writer *w, sheet *s)
 {
-	s->ncols = R_COLS;
-	for (unsigned c = 0; c < R_COLS; c++)
-		s->min_w[c] = 8;
-	s->max_w[2] = 45;
+	lxw_row_t hdr = list_begin(w, s, _("DOSSIER REGISTER"), register_cols, R_COLS);
 	s->max_w[7] = 40;
 	s->max_w[17] = 40;
-	lxw_row_t hdr = list_title(w, s, _("DOSSIER REGISTER"), R_COLS);
-	put_header1(w, s, hdr, register_cols, R_COLS);
-	check(w, worksheet_set_row(s->ws, hdr, 45, NULL));
 	lxw_row_t r = hdr + 1;
 	long long seq = 0;
-	if (w->in->register_rows.next) {
-		for (;;) {
-			const mc_export_dossier *d = NULL;
-			mc_status st = w->in->register_rows.next(w->in->register_rows.ctx, &d, w->e);
-			if (st != MC_OK)
-				return st;
-			if (!d)
-				break;
-			if (r > EXCEL_MAX_ROW)
-				return too_many(w);
-			seq++;
-			put_num(w, s, r, 0, (double)(d->register_no > 0 ? d->register_no : seq), w->num_plain);
-			put_text(w, s, r, 1, d->code, w->txt);
-			put_text(w, s, r, 2, d->procedure, w->txt_wrap);
-			put_text(w, s, r, 3, d->field, w->txt);
-			put_num(w, s, r, 4, (double)d->sets, w->num);
-			put_text(w, s, r, 5, d->applicant, w->txt);
-			put_text(w, s, r, 6, id_text(w, d->id_number), w->txt);
-			put_text(w, s, r, 7, d->address, w->txt_wrap);
-			put_text(w, s, r, 8, d->phone, w->txt);
-			put_text(w, s, r, 9, d->channel, w->txt);
-			put_text(w, s, r, 10, d->lead_unit, w->txt);
-			put_time(w, s, r, 11, d->received, w->datetime);
-			put_time(w, s, r, 12, d->due, w->datetime);
-			put_time(w, s, r, 13, d->sent_to_unit, w->datetime);
-			put_time(w, s, r, 14, d->result_back, w->datetime);
-			put_time(w, s, r, 15, d->returned, w->datetime);
-			put_text(w, s, r, 16, d->status, w->txt);
-			put_text(w, s, r, 17, d->note, w->txt_wrap);
-			r++;
-			if (w->lerr != LXW_NO_ERROR)
-				break;
-		}
+	for (;;) {
+		const mc_export_dossier *d;
+		mc_status st = list_next(w, &w->in->register_rows, r, &d);
+		if (st != MC_OK)
+			return st;
+		if (!d)
+			break;
+		seq++;
+		put_num(w, s, r, 0, (double)(d->register_no > 0 ? d->register_no : seq), w->num_plain);
+		put_text(w, s, r, 1, d->code, w->txt);
+		put_text(w, s, r, 2, d->procedure, w->txt_wrap);
+		put_text(w, s, r, 3, d->field, w->txt);
+		put_num(w, s, r, 4, (double)d->sets, w->num);
+		put_text(w, s, r, 5, d->applicant, w->txt);
+		put_text(w, s, r, 6, id_text(w, d->id_number), w->txt);
+		put_text(w, s, r, 7, d->address, w->txt_wrap);
+		put_text(w, s, r, 8, d->phone, w->txt);
+		put_text(w, s, r, 9, d->channel, w->txt);
+		put_text(w, s, r, 10, d->lead_unit, w->txt);
+		put_time(w, s, r, 11, d->received, w->datetime);
+		put_time(w, s, r, 12, d->due, w->datetime);
+		put_time(w, s, r, 13, d->sent_to_unit, w->datetime);
+		put_time(w, s, r, 14, d->result_back, w->datetime);
+		put_time(w, s, r, 15, d->returned, w->datetime);
+		put_text(w, s, r, 16, d->status, w->txt);
+		put_text(w, s, r, 17, d->note, w->txt_wrap);
+		r++;
+		if (w->lerr != LXW_NO_ERROR)
+			break;
 	}
 	return list_end(w, s, hdr, r, R_COLS);
 }
@@ -658,48 +680,38 @@ static const char *const overdue_cols[] = {
 
 static mc_status write_overdue(writer *w, sheet *s)
 {
-	s->ncols = O_COLS;
-	for (unsigned c = 0; c < O_COLS; c++)
-		s->min_w[c] = 8;
-	s->max_w[2] = 45;
+	lxw_row_t hdr = list_begin(w, s, _("OVERDUE AND AT-RISK DOSSIERS"), overdue_cols, O_COLS);
 	s->max_w[15] = 40;
-	lxw_row_t hdr = list_title(w, s, _("OVERDUE AND AT-RISK DOSSIERS"), O_COLS);
-	put_header1(w, s, hdr, overdue_cols, O_COLS);
-	check(w, worksheet_set_row(s->ws, hdr, 45, NULL));
 	lxw_row_t r = hdr + 1;
 	long long seq = 0;
-	if (w->in->overdue_rows.next) {
-		for (;;) {
-			const mc_export_dossier *d = NULL;
-			mc_status st = w->in->overdue_rows.next(w->in->overdue_rows.ctx, &d, w->e);
-			if (st != MC_OK)
-				return st;
-			if (!d)
-				break;
-			if (r > EXCEL_MAX_ROW)
-				return too_many(w);
-			bool extended = d->original_due != MC_TIME_NONE;
-			put_num(w, s, r, 0, (double)++seq, w->num_plain);
-			put_text(w, s, r, 1, d->code, w->txt);
-			put_text(w, s, r, 2, d->procedure, w->txt_wrap);
-			put_text(w, s, r, 3, d->field, w->txt);
-			put_text(w, s, r, 4, d->applicant, w->txt);
-			put_text(w, s, r, 5, d->phone, w->txt);
-			put_text(w, s, r, 6, d->current_unit, w->txt);
-			put_time(w, s, r, 7, d->received, w->datetime);
-			put_time(w, s, r, 8, extended ? d->original_due : d->due, w->datetime);
-			put_time(w, s, r, 9, extended ? d->due : MC_TIME_NONE, w->datetime);
-			put_text(w, s, r, 10, d->overdue ? _("Overdue") : _("At risk"), w->txt);
-			put_num(w, s, r, 11, (double)d->days_late, w->num);
-			put_time(w, s, r, 12, d->apology_deadline, w->datetime);
-			put_text(w, s, r, 13, d->apology ? _("Apology sent") : _("No apology yet"),
-			         w->txt);
-			put_time(w, s, r, 14, d->apology ? d->apology_at : MC_TIME_NONE, w->datetime);
-			put_text(w, s, r, 15, d->apology_reason, w->txt_wrap);
-			r++;
-			if (w->lerr != LXW_NO_ERROR)
-				break;
-		}
+	for (;;) {
+		const mc_export_dossier *d;
+		mc_status st = list_next(w, &w->in->overdue_rows, r, &d);
+		if (st != MC_OK)
+			return st;
+		if (!d)
+			break;
+		bool extended = d->original_due != MC_TIME_NONE;
+		put_num(w, s, r, 0, (double)++seq, w->num_plain);
+		put_text(w, s, r, 1, d->code, w->txt);
+		put_text(w, s, r, 2, d->procedure, w->txt_wrap);
+		put_text(w, s, r, 3, d->field, w->txt);
+		put_text(w, s, r, 4, d->applicant, w->txt);
+		put_text(w, s, r, 5, d->phone, w->txt);
+		put_text(w, s, r, 6, d->current_unit, w->txt);
+		put_time(w, s, r, 7, d->received, w->datetime);
+		put_time(w, s, r, 8, extended ? d->original_due : d->due, w->datetime);
+		put_time(w, s, r, 9, extended ? d->due : MC_TIME_NONE, w->datetime);
+		put_text(w, s, r, 10, d->overdue ? _("Overdue") : _("At risk"), w->txt);
+		put_num(w, s, r, 11, (double)d->days_late, w->num);
+		put_time(w, s, r, 12, d->apology_deadline, w->datetime);
+		put_text(w, s, r, 13, d->apology ? _("Apology sent") : _("No apology yet"),
+		         w->txt);
+		put_time(w, s, r, 14, d->apology ? d->apology_at : MC_TIME_NONE, w->datetime);
+		put_text(w, s, r, 15, d->apology_reason, w->txt_wrap);
+		r++;
+		if (w->lerr != LXW_NO_ERROR)
+			break;
 	}
 	return list_end(w, s, hdr, r, O_COLS);
 }

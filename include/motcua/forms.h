@@ -40,6 +40,14 @@ typedef struct mc_form_options {
 	mc_date from, to;        /* form 07: received in [from, to] (inclusive) */
 } mc_form_options;
 
+/*
+ * Declare the table `list` in d and add one row per item of text (items separated by
+ * ";" or new lines; leading spaces and dashes, trailing spaces and dots dropped; empty
+ * items skipped): "name" is the item, "form", "originals", "certified" and "copies"
+ * are left empty. text NULL gives an empty table. The rows are owned by d.
+ */
+mc_status mc_form_add_items(mc_form_data *d, const char *list, const char *text);
+
 /* Template path of a kind: cfg->templates_dir (or the shipped folder) + "/<name>.tpl". */
 void mc_form_template_path(const mc_config *cfg, mc_form_kind k, char *buf, size_t n);
 

@@ -191,18 +191,14 @@ static const mc_event *last_event(const mc_event *ev, size_t n, const char *kind
 	return NULL;
 }
 
-/* Items of a reason, one row each: split on new lines and semicolons. */
-static void put_items(filler *f, const char *list, const char *text)
+mc_status mc_form_add_items(mc_form_data *d, const char *list, const char *text)
 {
-	if (f->st == MC_OK)
-		f->st = mc_form_list(f->d, list);
+	mc_status st = mc_form_list(d, list);
 	char *copy = strdup(text ? text : "");
-	if (!copy) {
-		f->st = MC_ERR_NOMEM;
-		return;
-	}
+	if (!copy)
+		return MC_ERR_NOMEM;
 	char *save = NULL;
-	for (char *it = strtok_r(copy, ";\n", &save); it && f->st == MC_OK;
+	for (char *it = strtok_r(copy, ";\n", &save); it && st == MC_OK;
 	     it = strtok_r(NULL, ";\n", &save)) {
 		while (*it == ' ' || *it == '-')
 			it++;
@@ -211,22 +207,25 @@ static void put_items(filler *f, const char *list, const char *text)
 			it[--l] = '\0';
 		if (!*it)
 			continue;
-		mc_form_row *r = mc_form_add_row(f->d, list);
+		mc_form_row *r = mc_form_add_row(d, list);
 		if (!r) {
-			f->st = MC_ERR_NOMEM;
+			st = MC_ERR_NOMEM;
 			break;
 		}
-		f->st = mc_form_row_set(r, "name", it);
-		if (f->st == MC_OK)
-			f->st = mc_form_row_set(r, "form", "");
-		if (f->st == MC_OK)
-			f->st = mc_form_row_set(r, "originals", "");
-		if (f->st == MC_OK)
-			f->st = mc_form_row_set(r, "certified", "");
-		if (f->st == MC_OK)
-			f->st = mc_form_row_set(r, "copies", "");
+		static const char *const cols[] = {"form", "originals", "certified", "copies"};
+		st = mc_form_row_set(r, "name", it);
+		for (size_t i = 0; i < sizeof cols / sizeof cols[0] && st == MC_OK; i++)
+			st = mc_form_row_set(r, cols[i], "");
 	}
 	free(copy);
+	return st;
+}
+
+/* Items of a reason, one row each (mc_form_add_items). */
+static void put_items(filler *f, const char *list, const char *text)
+{
+	if (f->st == MC_OK)
+		f->st = mc_form_add_items(f->d, list, text);
 }
 
 /* ---- register (07) -------------------------------------------------------------- */

@@ -31,37 +31,11 @@ static void put(filler *f, const char *name, const char *value)
 		f->st = mc_form_set(f->d, name, value && *value ? value : dots);
 }
 
-/* One table row per item of text separated by ";" or new lines. */
+/* One table row per item of text separated by ";" or new lines (forms.h). */
 static void put_items(filler *f, const char *list, const char *text)
 {
 	if (f->st == MC_OK)
-		f->st = mc_form_list(f->d, list);
-	char *copy = strdup(text ? text : "");
-	if (!copy) {
-		f->st = MC_ERR_NOMEM;
-		return;
-	}
-	char *save = NULL;
-	for (char *it = strtok_r(copy, ";\n", &save); it && f->st == MC_OK;
-	     it = strtok_r(NULL, ";\n", &save)) {
-		while (*it == ' ' || *it == '-')
-			it++;
-		size_t l = strlen(it);
-		while (l > 0 && (it[l - 1] == ' ' || it[l - 1] == '.'))
-			it[--l] = '\0';
-		if (!*it)
-			continue;
-		mc_form_row *r = mc_form_add_row(f->d, list);
-		if (!r) {
-			f->st = MC_ERR_NOMEM;
-			break;
-		}
-		static const char *const cols[] = {"form", "originals", "certified", "copies"};
-		f->st = mc_form_row_set(r, "name", it);
-		for (size_t i = 0; i < sizeof cols / sizeof cols[0] && f->st == MC_OK; i++)
-			f->st = mc_form_row_set(r, cols[i], "");
-	}
-	free(copy);
+		f->st = mc_form_add_items(f->d, list, text);
 }
 
 /* The catalogue name of a procedure code, or "" when unknown or not given. */

@@ -229,5 +229,13 @@ bool mc_par_parse_milli(const char *s, int64_t *out);
  * with decimals < 0 the shortest exact form ("1.5", "2", "0.333"); buf >= 32 bytes.
  */
 void mc_par_format_milli(int64_t v, int decimals, char *buf, size_t size);
+/*
+ * The what-if toward nx worded for metric m, translated, into buf (cut to size): the
+ * dossiers to add ("12 more dossiers resolved on time", or "out of reach by adding
+ * dossiers" when !nx->more_possible) followed, when nx->fewer_possible, by the ones to
+ * turn (", or 3 fewer late ones among those counted"). The command line and the screen
+ * both show this text.
+ */
+void mc_par_next_text(mc_par_metric m, const mc_par_next *nx, char *buf, size_t size);
 
 #endif

@@ -220,38 +220,16 @@ static void print_json(const mc_rubric *r, const mc_par_scorecard *sc)
 	fprintf(f, ", \"complete\": %s}\n", sc->complete ? "true" : "false");
 }
 
-/* The what-if line, worded for the metric. */
+/* The what-if line, worded for the metric (mc_par_next_text). */
 static void print_next(const mc_par_criterion *c, const mc_par_next *nx)
 {
-	const char *more, *fewer;
-	switch (c->metric) {
-	case MC_PAR_ONTIME_A:
-	case MC_PAR_ONTIME_B:
-	case MC_PAR_ONTIME_C:
-		more = _("%lld more dossiers resolved on time");
-		fewer = _(", or %lld fewer late ones among those counted");
-		break;
-	case MC_PAR_APOLOGY_COVERAGE:
-		more = _("%lld more late dossiers with an apology");
-		fewer = _(", or apologies for %lld more of the late dossiers counted");
-		break;
-	default:
-		more = _("%lld more favourable dossiers");
-		fewer = _(", or %lld fewer unfavourable ones among those counted");
-		break;
-	}
-	char t[32], p[32];
+	char t[32], p[32], text[400];
 	mc_par_format_milli(nx->threshold, -1, t, sizeof t);
 	mc_par_format_milli(nx->points, 2, p, sizeof p);
+	mc_par_next_text(c->metric, nx, text, sizeof text);
 	printf("    ");
 	printf(_("next band %s %% (%s points): "), t, p);
-	if (nx->more_possible)
-		printf(more, (long long)nx->more);
-	else
-		printf("%s", _("out of reach by adding dossiers"));
-	if (nx->fewer_possible)
-		printf(fewer, (long long)nx->fewer);
-	printf("\n");
+	printf("%s\n", text);
 }
 
 static void print_text(const mc_rubric *r, const mc_par_scorecard *sc)

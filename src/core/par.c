@@ -117,6 +117,36 @@ void mc_par_format_milli(int64_t v, int decimals, char *buf, size_t size)
 	         decimals, (unsigned long long)(q % scale));
 }
 
+void mc_par_next_text(mc_par_metric m, const mc_par_next *nx, char *buf, size_t size)
+{
+	const char *more, *fewer;
+	switch (m) {
+	case MC_PAR_ONTIME_A:
+	case MC_PAR_ONTIME_B:
+	case MC_PAR_ONTIME_C:
+		more = _("%lld more dossiers resolved on time");
+		fewer = _(", or %lld fewer late ones among those counted");
+		break;
+	case MC_PAR_APOLOGY_COVERAGE:
+		more = _("%lld more late dossiers with an apology");
+		fewer = _(", or apologies for %lld more of the late dossiers counted");
+		break;
+	default:
+		more = _("%lld more favourable dossiers");
+		fewer = _(", or %lld fewer unfavourable ones among those counted");
+		break;
+	}
+	if (!size)
+		return;
+	int n;
+	if (nx->more_possible)
+		n = snprintf(buf, size, more, (long long)nx->more);
+	else
+		n = snprintf(buf, size, "%s", _("out of reach by adding dossiers"));
+	if (nx->fewer_possible && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, fewer, (long long)nx->fewer);
+}
+
 /* ceil(a / b) for a >= 0, b > 0. */
 static int64_t ceil_div(int64_t a, int64_t b)
 {

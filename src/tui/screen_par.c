@@ -139,33 +139,12 @@ static void what_if(const mc_par_result *it, char *buf, size_t n)
 		snprintf(buf, n, "%s", _("Already in the highest band."));
 		return;
 	}
-	const char *more, *fewer;
-	switch (c->metric) {
-	case MC_PAR_ONTIME_A:
-	case MC_PAR_ONTIME_B:
-	case MC_PAR_ONTIME_C:
-		more = _("%lld more dossiers resolved on time");
-		fewer = _(", or %lld fewer late ones among those counted");
-		break;
-	case MC_PAR_APOLOGY_COVERAGE:
-		more = _("%lld more late dossiers with an apology");
-		fewer = _(", or apologies for %lld more of the late dossiers counted");
-		break;
-	default:
-		more = _("%lld more favourable dossiers");
-		fewer = _(", or %lld fewer unfavourable ones among those counted");
-		break;
-	}
-	char t[32], p[32], a[200] = "", b[200] = "";
+	char t[32], p[32], text[400];
 	mc_par_format_milli(nx->threshold, -1, t, sizeof t);
 	mc_par_format_milli(nx->points, 2, p, sizeof p);
-	if (nx->more_possible)
-		snprintf(a, sizeof a, more, (long long)nx->more);
-	else
-		snprintf(a, sizeof a, "%s", _("out of reach by adding dossiers"));
-	if (nx->fewer_possible)
-		snprintf(b, sizeof b, fewer, (long long)nx->fewer);
-	snprintf(buf, n, _("Next band %s %% (%s points): %s%s."), t, p, a, b);
+	mc_par_next_text(c->metric, nx, text, sizeof text);
+	/* The msgid keeps its two last %s (translated already); the text holds both parts. */
+	snprintf(buf, n, _("Next band %s %% (%s points): %s%s."), t, p, text, "");
 }
 
 static void par_draw(tui_app *app, void *st, int y0, int rows, int cols)

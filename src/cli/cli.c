@@ -15,6 +15,7 @@
 #include "cli/commands.h"
 #include "mc_build_config.h"
 #include "motcua/i18n.h"
+#include "motcua/text.h"
 #include "tui/tui.h"
 
 int cli_error(int code, const char *fmt, ...)
@@ -260,6 +261,21 @@ void json_date(FILE *f, int d)
 	char buf[11];
 	mc_date_format((mc_date)d, buf);
 	json_str(f, buf);
+}
+
+void cli_put_safe(FILE *f, const char *s)
+{
+	char *c = mc_text_sanitize(s ? s : "", 0);
+	fputs(c ? c : "", f);
+	free(c);
+}
+
+void cli_fmt_time(mc_time t, char buf[17])
+{
+	if (t == MC_TIME_NONE)
+		snprintf(buf, 17, "-");
+	else
+		mc_time_format(t, buf);
 }
 
 /* ---- shared resources -------------------------------------------------- */

@@ -74,6 +74,12 @@ void json_str(FILE *f, const char *s);       /* "..." or null for NULL */
 void json_time(FILE *f, long long t);        /* mc_time, null for MC_TIME_NONE */
 void json_date(FILE *f, int d);              /* mc_date */
 
+/* Terminal output helpers, shared by the commands. */
+/* Stored text to f, sanitised (no control sequences reach the terminal); NULL as "". */
+void cli_put_safe(FILE *f, const char *s);
+/* "YYYY-MM-DD HH:MM" (mc_time_format), or "-" for MC_TIME_NONE. */
+void cli_fmt_time(mc_time t, char buf[17]);
+
 /* Commands (defined in cmd_*.c). */
 int cli_main(int argc, char **argv);
 

@@ -24,22 +24,6 @@
 #include "motcua/text.h"
 #include "motcua/users.h"
 
-/* Stored text is sanitised before it reaches the terminal. */
-static void put_safe(const char *s)
-{
-	char *c = mc_text_sanitize(s ? s : "", 0);
-	fputs(c ? c : "", stdout);
-	free(c);
-}
-
-static void fmt_time(mc_time t, char buf[17])
-{
-	if (t == MC_TIME_NONE)
-		snprintf(buf, 17, "-");
-	else
-		mc_time_format(t, buf);
-}
-
 static void json_backdated(const mc_backdated *b, size_t n)
 {
 	fputc('[', stdout);
@@ -64,17 +48,17 @@ static void text_backdated(const mc_backdated *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char at[17], rec[17];
-		fmt_time(b[i].at, at);
-		fmt_time(b[i].recorded_at, rec);
+		cli_fmt_time(b[i].at, at);
+		cli_fmt_time(b[i].recorded_at, rec);
 		printf("  %s %lld  ", strcmp(b[i].source, "par") == 0 ? _("PAR entry") : _("event"),
 		       (long long)b[i].id);
 		if (b[i].dossier[0]) {
-			put_safe(b[i].dossier);
+			cli_put_safe(stdout, b[i].dossier);
 			fputs("  ", stdout);
 		}
-		put_safe(b[i].kind);
+		cli_put_safe(stdout, b[i].kind);
 		printf(_("  dated %s, recorded %s by "), at, rec);
-		put_safe(b[i].actor);
+		cli_put_safe(stdout, b[i].actor);
 		fputc('\n', stdout);
 	}
 }
@@ -171,7 +155,7 @@ int cmd_verify(mc_cli *cli)
 		}
 		for (size_t i = 0; i < r->nlisted; i++) {
 			fputs(_("PROBLEM: "), stdout);
-			put_safe(r->listed[i].message);
+			cli_put_safe(stdout, r->listed[i].message);
 			fputc('\n', stdout);
 		}
 		if (r->problems > (int64_t)r->nlisted)

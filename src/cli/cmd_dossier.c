@@ -20,22 +20,6 @@
 
 /* ---- output helpers ----------------------------------------------------- */
 
-static void fmt_time(mc_time t, char buf[17])
-{
-	if (t == MC_TIME_NONE)
-		snprintf(buf, 17, "-");
-	else
-		mc_time_format(t, buf);
-}
-
-/* Text from the database is sanitised before it reaches the terminal. */
-static void put_safe(FILE *f, const char *s)
-{
-	char *c = mc_text_sanitize(s ? s : "", 0);
-	fputs(c ? c : "", f);
-	free(c);
-}
-
 static const char *outcome_label(mc_outcome o)
 {
 	switch (o) {
@@ -224,31 +208,31 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 		return CLI_OK;
 	}
 	char r[17], du[17], od[17], fi[17], re[17];
-	fmt_time(d->received, r);
-	fmt_time(d->due, du);
-	fmt_time(d->original_due, od);
-	fmt_time(d->finished, fi);
-	fmt_time(d->returned, re);
+	cli_fmt_time(d->received, r);
+	cli_fmt_time(d->due, du);
+	cli_fmt_time(d->original_due, od);
+	cli_fmt_time(d->finished, fi);
+	cli_fmt_time(d->returned, re);
 	printf("%s ", _("Dossier"));
-	put_safe(stdout, d->code);
+	cli_put_safe(stdout, d->code);
 	printf(" (%s %d/%d)\n", _("register no."), d->register_no, d->register_year);
 	printf("  %-22s ", _("Procedure:"));
-	put_safe(stdout, d->procedure_code);
+	cli_put_safe(stdout, d->procedure_code);
 	printf(" - ");
-	put_safe(stdout, d->procedure_name);
+	cli_put_safe(stdout, d->procedure_name);
 	printf("\n  %-22s ", _("Applicant:"));
-	put_safe(stdout, d->applicant_name);
+	cli_put_safe(stdout, d->applicant_name);
 	if (id_number) {
 		printf(" (");
-		put_safe(stdout, id_number);
+		cli_put_safe(stdout, id_number);
 		printf(")");
 	}
 	printf("\n  %-22s %s\n", _("Channel:"), mc_channel_label(d->channel));
 	printf("  %-22s %s\n", _("Status:"), mc_dossier_status_label(d->status));
 	printf("  %-22s ", _("Unit:"));
-	put_safe(stdout, d->unit_code);
+	cli_put_safe(stdout, d->unit_code);
 	printf(" - ");
-	put_safe(stdout, d->unit_name);
+	cli_put_safe(stdout, d->unit_name);
 	printf("\n  %-22s %s\n", _("Received:"), r);
 	printf("  %-22s %s\n", _("Due:"), du);
 	if (d->original_due != d->due)
@@ -263,9 +247,9 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 		printf("  %-22s %d\n", _("Rating:"), d->rating);
 	if (d->has_apology) {
 		char nd[17];
-		fmt_time(d->apology.new_due, nd);
+		cli_fmt_time(d->apology.new_due, nd);
 		printf("  %-22s %s - ", _("Apology:"), nd);
-		put_safe(stdout, d->apology.reason);
+		cli_put_safe(stdout, d->apology.reason);
 		putchar('\n');
 	}
 	if (events) {
@@ -275,7 +259,7 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 			printf("%s\n", _("History:"));
 			for (size_t i = 0; i < n; i++) {
 				char at[17];
-				fmt_time(ev[i].at, at);
+				cli_fmt_time(ev[i].at, at);
 				/* Stored text, even the short words: never raw to the terminal. */
 				char *kind = mc_text_sanitize(ev[i].kind, 0);
 				char *actor = mc_text_sanitize(ev[i].actor, 0);
@@ -287,7 +271,7 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 				free(actor);
 				free(from);
 				free(to);
-				put_safe(stdout, ev[i].note);
+				cli_put_safe(stdout, ev[i].note);
 				if (ev[i].step_outcome != MC_OUTCOME_NONE)
 					printf(" [%s]", outcome_label(ev[i].step_outcome));
 				putchar('\n');
@@ -416,14 +400,14 @@ int cmd_intake(mc_cli *cli)
 		printf("}\n");
 	} else {
 		char rc[17], du[17];
-		fmt_time(r.received, rc);
-		fmt_time(r.due, du);
+		cli_fmt_time(r.received, rc);
+		cli_fmt_time(r.due, du);
 		printf(_("Dossier %s received at %s (register no. %d/%d).\n"), r.code, rc, r.register_no,
 		       r.register_year);
 		printf(_("Due: %s\n"), du);
 		for (size_t i = 0; i < r.trail.n; i++) {
 			printf("  - ");
-			put_safe(stdout, r.trail.lines[i]);
+			cli_put_safe(stdout, r.trail.lines[i]);
 			putchar('\n');
 		}
 	}
@@ -494,7 +478,7 @@ static int after_change(mc_cli *cli, mc_ctx *ctx, const char *code, mc_status s,
 	if (cli->json)
 		rc = print_dossier(cli, ctx, code, true, false);
 	else {
-		put_safe(stdout, done);
+		cli_put_safe(stdout, done);
 		putchar('\n');
 	}
 	cli_db_close(ctx);
@@ -519,7 +503,7 @@ int cmd_transfer(mc_cli *cli)
 	char msg[512] = "";
 	if (s == MC_OK) {
 		char eff[17];
-		fmt_time(r.effective, eff);
+		cli_fmt_time(r.effective, eff);
 		int n = snprintf(msg, sizeof msg, _("Dossier %s handed from %s to %s (counted from %s)."),
 		                 code, r.from_unit, r.to_unit, eff);
 		if (r.step_outcome != MC_OUTCOME_NONE && n > 0 && (size_t)n < sizeof msg)
@@ -557,7 +541,7 @@ int cmd_resume(mc_cli *cli)
 	mc_time due = MC_TIME_NONE;
 	mc_status s = mc_dossier_resume(&ctx, code, &due, &e);
 	char msg[256], d[17];
-	fmt_time(due, d);
+	cli_fmt_time(due, d);
 	snprintf(msg, sizeof msg, _("Supplement received; new due %s."), d);
 	return after_change(cli, &ctx, code, s, &e, msg);
 }
@@ -821,7 +805,7 @@ int cmd_list(mc_cli *cli)
 		}
 		for (size_t i = 0; i < n; i++) {
 			char du[17];
-			fmt_time(page[i].due, du);
+			cli_fmt_time(page[i].due, du);
 			char *code = mc_text_sanitize(page[i].code, 0);
 			char *unit = mc_text_sanitize(page[i].unit_code, 0);
 			print_cell(code ? code : "", 28);

@@ -169,23 +169,6 @@ bool cli_bootstrap_admin(mc_cli *cli, mc_ctx *ctx, bool *created)
 	return true;
 }
 
-/* ---- output helpers --------------------------------------------------------- */
-
-static void put_safe(const char *s)
-{
-	char *c = mc_text_sanitize(s ? s : "", 0);
-	fputs(c ? c : "", stdout);
-	free(c);
-}
-
-static void fmt_time(mc_time t, char buf[17])
-{
-	if (t == MC_TIME_NONE)
-		snprintf(buf, 17, "-");
-	else
-		mc_time_format(t, buf);
-}
-
 /* ---- user ------------------------------------------------------------------- */
 
 static int user_add(mc_cli *cli, mc_ctx *ctx, mc_err *e)
@@ -255,7 +238,7 @@ static int user_list(mc_cli *cli, mc_ctx *ctx, mc_err *e)
 			printf("%-20s %-12s %-9s %-9s ", u[i].name, mc_role_name(u[i].role),
 			       u[i].active ? _("active") : _("disabled"),
 			       u[i].has_password ? _("password") : "-");
-			put_safe(u[i].full_name);
+			cli_put_safe(stdout, u[i].full_name);
 			putchar('\n');
 		}
 	}
@@ -458,7 +441,7 @@ int cmd_purge(mc_cli *cli)
 	if (s != MC_OK)
 		return cli_fail(&e);
 	char cut[17];
-	fmt_time(r.cutoff, cut);
+	cli_fmt_time(r.cutoff, cut);
 	if (cli->json) {
 		printf("{\"dry_run\": %s, \"retention_years\": %d, \"cutoff\": ", dry ? "true" : "false",
 		       cli->cfg.retention_years);
@@ -532,11 +515,11 @@ int cmd_audit(mc_cli *cli)
 			printf("%s\n", _("Nobody has opened personal data yet."));
 		for (size_t i = 0; i < n; i++) {
 			char at[17];
-			fmt_time(rows[i].at, at);
+			cli_fmt_time(rows[i].at, at);
 			printf("%s  ", at);
-			put_safe(rows[i].code);
+			cli_put_safe(stdout, rows[i].code);
 			printf("  ");
-			put_safe(rows[i].actor);
+			cli_put_safe(stdout, rows[i].actor);
 			printf("  %-7s%s\n", rows[i].purpose,
 			       rows[i].backdated ? _("  (back-dated)") : "");
 		}

@@ -107,25 +107,10 @@ static char *sb_finish(sbuf *b)
 	return b->s;
 }
 
-/* The text as quoted in a message: ~60 bytes, control bytes as '?'. */
+/* The text as quoted in a message: ~60 bytes, control bytes as '?' (mc_setting_quote). */
 static const char *shown(const char *in, char buf[80])
 {
-	size_t w = 0;
-	const unsigned char *p = (const unsigned char *)in;
-	while (*p && w < 60) {
-		buf[w++] = (*p < 0x20 || *p == 0x7f) ? '?' : (char)*p;
-		p++;
-	}
-	if (*p) {
-		while (w > 0 && ((unsigned char)buf[w - 1] & 0xc0) == 0x80)
-			w--;
-		if (w > 0 && ((unsigned char)buf[w - 1] & 0xc0) == 0xc0)
-			w--;
-		memcpy(buf + w, "...", 3);
-		w += 3;
-	}
-	buf[w] = '\0';
-	return buf;
+	return mc_setting_quote(in, 60, buf);
 }
 
 /* ---- paths ------------------------------------------------------------- */

@@ -302,7 +302,8 @@ static mc_status name_ids(const mc_ctx *ctx, char **globs, int nw, idset *out, m
 	idset other = {NULL, 0, 0};
 	for (int k = 1; s == MC_OK && k < nw && out->n > 0; k++) {
 		const char *g = globs[order[k]];
-		/* A capped count is a lower bound: still the right choice. */
+		/* Look-ups (about 16 entries read each) or the whole range; a capped count
+		 * only makes the choice lean to reading the range. */
 		if ((int64_t)out->n * 16 < counts[order[k]])
 			s = filter_ids(ctx, g, out, e);
 		else if ((s = word_ids(ctx, g, &other, e)) == MC_OK)

@@ -28,15 +28,22 @@ static mc_status import_file(mc_ctx *ctx, const char *path, mc_import_result *r,
 	return s;
 }
 
+/* Open the database with flags (cli_db_open) and clear e; false, message printed, when
+ * it cannot be opened. */
+static bool open_db(mc_cli *cli, mc_ctx *ctx, unsigned flags, mc_err *e)
+{
+	mc_err_clear(e);
+	return cli_db_open(cli, ctx, flags);
+}
+
 int cmd_init(mc_cli *cli)
 {
 	if (!cli_opts_check(cli, NULL, NULL, 0))
 		return CLI_USAGE;
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, MC_DB_CREATE | MC_DB_NO_MIGRATE))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	if (!open_db(cli, &ctx, MC_DB_CREATE | MC_DB_NO_MIGRATE, &e))
+		return CLI_FAIL;
 	int before = mc_db_schema_version(ctx.db), applied = 0;
 	if (mc_db_migrate(ctx.db, &applied, &e) != MC_OK) {
 		cli_db_close(&ctx);
@@ -114,10 +121,9 @@ static int catalog_import(mc_cli *cli)
 	if (!path)
 		return cli_error(CLI_USAGE, "%s", _("give the CSV file: motcua catalog import FILE.csv"));
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, 0))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	if (!open_db(cli, &ctx, 0, &e))
+		return CLI_FAIL;
 	mc_import_result r;
 	mc_status s = import_file(&ctx, path, &r, &e);
 	cli_db_close(&ctx);
@@ -135,10 +141,9 @@ static int catalog_import(mc_cli *cli)
 static int catalog_list(mc_cli *cli)
 {
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, MC_DB_READONLY))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	if (!open_db(cli, &ctx, MC_DB_READONLY, &e))
+		return CLI_FAIL;
 	mc_procedure_row *p;
 	size_t n;
 	mc_status s = mc_procedure_list(&ctx, cli_opt(cli, "search"), &p, &n, &e);
@@ -204,10 +209,9 @@ int cmd_unit(mc_cli *cli)
 	if (!sub || strcmp(sub, "list") != 0)
 		return cli_error(CLI_USAGE, "%s", _("use \"unit list\"."));
 	mc_ctx ctx;
-	if (!cli_db_open(cli, &ctx, MC_DB_READONLY))
-		return CLI_FAIL;
 	mc_err e;
-	mc_err_clear(&e);
+	if (!open_db(cli, &ctx, MC_DB_READONLY, &e))
+		return CLI_FAIL;
 	mc_unit *u;
 	size_t n;
 	mc_status s = mc_unit_list(&ctx, &u, &n, &e);

@@ -48,6 +48,18 @@ typedef struct mc_form_options {
  */
 mc_status mc_form_add_items(mc_form_data *d, const char *list, const char *text);
 
+/* Create folder dir and its missing parents (mode 0700); fails naming the folder. */
+mc_status mc_form_make_dirs(const char *dir, mc_err *e);
+
+/*
+ * Render d (filled for kind k; still the caller's) with the template of k into out_pdf,
+ * copy out_pdf to written (size wn) when not NULL, and with to_printer send the file to
+ * cfg->printer_command. Shared by mc_form_print and the counter letters (letters.h).
+ */
+mc_status mc_form_output(const mc_ctx *ctx, mc_form_kind k, const mc_form_data *d,
+                         const char *out_pdf, bool to_printer, char *written, size_t wn,
+                         mc_err *e);
+
 /* Template path of a kind: cfg->templates_dir (or the shipped folder) + "/<name>.tpl". */
 void mc_form_template_path(const mc_config *cfg, mc_form_kind k, char *buf, size_t n);
 

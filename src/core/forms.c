@@ -524,7 +524,7 @@ out:
 }
 
 /* mkdir -p for the output folder. */
-static mc_status make_dirs(const char *dir, mc_err *e)
+mc_status mc_form_make_dirs(const char *dir, mc_err *e)
 {
 	char p[MC_CFG_PATH];
 	snprintf(p, sizeof p, "%s", dir);
@@ -533,13 +533,28 @@ static mc_status make_dirs(const char *dir, mc_err *e)
 			char c = *s;
 			*s = '\0';
 			if (mkdir(p, 0700) != 0 && errno != EEXIST)
-				return mc_err_set(e, MC_ERR_IO, _("Cannot create the folder %s: %s."), p, strerror(errno));
+				return mc_err_set(e, MC_ERR_IO, _("Cannot create the folder %s: %s."), p,
+				                  strerror(errno));
 			*s = c;
 			if (!c)
 				break;
 		}
 	}
 	return MC_OK;
+}
+
+mc_status mc_form_output(const mc_ctx *ctx, mc_form_kind k, const mc_form_data *d,
+                         const char *out_pdf, bool to_printer, char *written, size_t wn,
+                         mc_err *e)
+{
+	char tpl[MC_CFG_PATH + 32];
+	mc_form_template_path(ctx->cfg, k, tpl, sizeof tpl);
+	mc_status st = mc_print_render(tpl, d, NULL, out_pdf, NULL, e);
+	if (st == MC_OK && written)
+		snprintf(written, wn, "%s", out_pdf);
+	if (st == MC_OK && to_printer)
+		st = mc_print_send(ctx->cfg->printer_command, out_pdf, e);
+	return st;
 }
 
 mc_status mc_form_print(const mc_ctx *ctx, mc_form_kind k, const char *code,
@@ -549,7 +564,7 @@ mc_status mc_form_print(const mc_ctx *ctx, mc_form_kind k, const char *code,
 	char path[MC_CFG_PATH + 128];
 	if (!out_pdf) {
 		const char *dir = ctx->cfg->output_dir[0] ? ctx->cfg->output_dir : ".";
-		mc_status st = make_dirs(dir, e);
+		mc_status st = mc_form_make_dirs(dir, e);
 		if (st != MC_OK)
 			return st;
 		if (k == MC_FORM_REGISTER) {
@@ -574,15 +589,8 @@ mc_status mc_form_print(const mc_ctx *ctx, mc_form_kind k, const char *code,
 	 */
 	if (st == MC_OK && k != MC_FORM_REGISTER)
 		st = mc_access_record(ctx, code, MC_ACCESS_LETTER, e);
-	if (st == MC_OK) {
-		char tpl[MC_CFG_PATH + 32];
-		mc_form_template_path(ctx->cfg, k, tpl, sizeof tpl);
-		st = mc_print_render(tpl, d, NULL, out_pdf, NULL, e);
-	}
+	if (st == MC_OK)
+		st = mc_form_output(ctx, k, d, out_pdf, to_printer, written, wn, e);
 	mc_form_data_free(d);
-	if (st == MC_OK && written)
-		snprintf(written, wn, "%s", out_pdf);
-	if (st == MC_OK && to_printer)
-		st = mc_print_send(ctx->cfg->printer_command, out_pdf, e);
 	return st;
 }

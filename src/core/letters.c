@@ -3,19 +3,16 @@
  * Forms 02 and 03 for counter cases without a dossier (letters.h): the
  * fields of assets/templates/supplement.tpl and refusal.tpl come from the
  * counter input, the procedure catalogue and the configuration; rendering
- * and printing go through print.h, as for the dossier forms of forms.c.
+ * and printing go through mc_form_output (forms.h), as for the dossier forms.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "motcua/docdate.h"
 #include "motcua/forms.h"
 #include "motcua/i18n.h"
 #include "motcua/letters.h"
-#include "motcua/print.h"
 
 /* A dotted line left to be filled in by hand, as on the dossier forms. */
 static const char dots[] = "……………………………………";
@@ -56,26 +53,6 @@ static void procedure_name(const mc_ctx *ctx, const char *code, char *out, size_
 			break;
 		}
 	free(rows);
-}
-
-/* mkdir -p for the output folder. */
-static mc_status make_dirs(const char *dir, mc_err *e)
-{
-	char p[MC_CFG_PATH];
-	snprintf(p, sizeof p, "%s", dir);
-	for (char *s = p + 1;; s++) {
-		if (*s == '/' || *s == '\0') {
-			char c = *s;
-			*s = '\0';
-			if (mkdir(p, 0700) != 0 && errno != EEXIST)
-				return mc_err_set(e, MC_ERR_IO, _("Cannot create the folder %s: %s."), p,
-				                  strerror(errno));
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	return MC_OK;
 }
 
 static mc_status fill(const mc_ctx *ctx, const mc_counter_input *in, mc_form_data *d, mc_err *e)
@@ -130,7 +107,7 @@ mc_status mc_letter_counter(const mc_ctx *ctx, const mc_counter_input *in, int64
 	char path[MC_CFG_PATH + 128];
 	if (!out_pdf) {
 		const char *dir = ctx->cfg->output_dir[0] ? ctx->cfg->output_dir : ".";
-		mc_status st = make_dirs(dir, e);
+		mc_status st = mc_form_make_dirs(dir, e);
 		if (st != MC_OK)
 			return st;
 		snprintf(path, sizeof path, "%s/%s-counter-%lld.pdf", dir, mc_form_kind_name(kind),
@@ -141,15 +118,8 @@ mc_status mc_letter_counter(const mc_ctx *ctx, const mc_counter_input *in, int64
 	if (!d)
 		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("Out of memory."));
 	mc_status st = fill(ctx, in, d, e);
-	if (st == MC_OK) {
-		char tpl[MC_CFG_PATH + 32];
-		mc_form_template_path(ctx->cfg, kind, tpl, sizeof tpl);
-		st = mc_print_render(tpl, d, NULL, out_pdf, NULL, e);
-	}
+	if (st == MC_OK)
+		st = mc_form_output(ctx, kind, d, out_pdf, to_printer, written, wn, e);
 	mc_form_data_free(d);
-	if (st == MC_OK && written)
-		snprintf(written, wn, "%s", out_pdf);
-	if (st == MC_OK && to_printer)
-		st = mc_print_send(ctx->cfg->printer_command, out_pdf, e);
 	return st;
 }

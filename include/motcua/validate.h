@@ -85,4 +85,11 @@ mc_status mc_code_format(const char *pattern, const char *agency, int year, int 
 /* True when pattern contains the {agency} placeholder. */
 bool mc_code_pattern_uses_agency(const char *pattern);
 
+/*
+ * A value as quoted in a message, written to buf (at least max + 4 bytes): at most max
+ * bytes, cut on a UTF-8 boundary with "..." appended when longer, control bytes shown as
+ * '?'; NULL as "". Returns buf.
+ */
+const char *mc_quote_value(const char *in, size_t max, char *buf);
+
 #endif

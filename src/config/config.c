@@ -107,10 +107,10 @@ static char *sb_finish(sbuf *b)
 	return b->s;
 }
 
-/* The text as quoted in a message: ~60 bytes, control bytes as '?' (mc_setting_quote). */
+/* The text as quoted in a message: ~60 bytes, control bytes as '?' (mc_quote_value). */
 static const char *shown(const char *in, char buf[80])
 {
-	return mc_setting_quote(in, 60, buf);
+	return mc_quote_value(in, 60, buf);
 }
 
 /* ---- paths ------------------------------------------------------------- */

@@ -35,30 +35,10 @@ static const void *cfield(const mc_setting *s, const mc_config *c)
 	return (const char *)c + s->offset;
 }
 
-const char *mc_setting_quote(const char *in, size_t max, char *buf)
-{
-	size_t w = 0;
-	const unsigned char *p = (const unsigned char *)in;
-	while (*p && w < max) {
-		buf[w++] = (*p < 0x20 || *p == 0x7f) ? '?' : (char)*p;
-		p++;
-	}
-	if (*p) {
-		while (w > 0 && ((unsigned char)buf[w - 1] & 0xc0) == 0x80)
-			w--;
-		if (w > 0 && ((unsigned char)buf[w - 1] & 0xc0) == 0xc0)
-			w--;
-		memcpy(buf + w, "...", 3);
-		w += 3;
-	}
-	buf[w] = '\0';
-	return buf;
-}
-
 /* The value as quoted in a message: ~40 bytes, control bytes as '?'. */
 static const char *shown(const char *in, char buf[64])
 {
-	return mc_setting_quote(in, 40, buf);
+	return mc_quote_value(in, 40, buf);
 }
 
 static void join_choices(const char *const *choices, char *buf, size_t n)

@@ -66,12 +66,6 @@ const char *mc_section_list(void);
 /* The current value of a row as it would be written in a file (unquoted). */
 void mc_setting_format(const mc_setting *s, const mc_config *c, char *buf, size_t n);
 
-/*
- * Text as quoted in a message, in buf (max + 4 bytes at least): at most max bytes cut on a
- * character boundary with "..." added, control bytes shown as '?'. Returns buf.
- */
-const char *mc_setting_quote(const char *in, size_t max, char *buf);
-
 /* Apply every row's default (paths stay "", i.e. not yet resolved). */
 void mc_settings_apply_defaults(mc_config *c);
 

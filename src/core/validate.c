@@ -34,15 +34,11 @@ static bool all_digits(const char *s, size_t n)
 	return true;
 }
 
-/*
- * The value as shown in a message: at most ~40 bytes (cut on a UTF-8
- * boundary, "..." appended), control bytes replaced by '?'.
- */
-static const char *shown(const char *in, char buf[64])
+const char *mc_quote_value(const char *in, size_t max, char *buf)
 {
 	size_t w = 0;
 	const unsigned char *p = (const unsigned char *)(in ? in : "");
-	while (*p && w < 40) {
+	while (*p && w < max) {
 		buf[w++] = (*p < 0x20 || *p == 0x7f) ? '?' : (char)*p;
 		p++;
 	}
@@ -56,6 +52,15 @@ static const char *shown(const char *in, char buf[64])
 	}
 	buf[w] = '\0';
 	return buf;
+}
+
+/*
+ * The value as shown in a message: at most ~40 bytes (cut on a UTF-8
+ * boundary, "..." appended), control bytes replaced by '?'.
+ */
+static const char *shown(const char *in, char buf[64])
+{
+	return mc_quote_value(in, 40, buf);
 }
 
 /* Copy in without the characters of `drop`; false when longer than outsz - 1. */

@@ -36,6 +36,8 @@ is_build_program() {
 
 name=$(basename "$1")
 logs=$(mktemp -d "$MC_VG_LOGS/$name.XXXXXX")
+# Tests may run the program as another account (setpriv): let it write its log.
+chmod 1777 "$logs"
 prog=$(abs_file "$1") || prog=$1
 
 if is_build_program "$prog"; then
@@ -43,6 +45,7 @@ if is_build_program "$prog"; then
 	rc=$?
 else
 	shims=$(mktemp -d "${TMPDIR:-/tmp}/motcua-vg-shims.XXXXXX")
+	chmod 755 "$shims"
 	trap 'rm -rf "$shims"' EXIT
 	shim() { # program -> path of its shim
 		local s="$shims/$(basename "$1")"

@@ -26,8 +26,11 @@ meson compile -C "$build" >/dev/null || { echo "valgrind.sh: the build failed" >
 export MC_VG_BUILD="$root/$build" MC_VG_LOGS="$root/$build/valgrind-logs"
 export MC_VG_SUPP="$root/tests/valgrind.supp"
 rm -rf "$MC_VG_LOGS" && mkdir -p "$MC_VG_LOGS"
+# A copy: bash reads a script as it runs, so editing (or pulling) the wrapper
+# during the long run must not change the running tests.
+cp tests/valgrind-wrap.sh "$build/valgrind-wrap.sh" || exit 2
 rc=0
-meson test -C "$build" --wrap="$root/tests/valgrind-wrap.sh" --timeout-multiplier=30 \
+meson test -C "$build" --wrap="$root/$build/valgrind-wrap.sh" --timeout-multiplier=30 \
 	--print-errorlogs "$@" || rc=1
 procs=$(find "$MC_VG_LOGS" -name '*.log' | wc -l)
 errs=$(grep -lE 'ERROR SUMMARY: [1-9]' -r "$MC_VG_LOGS" --include='*.log' | wc -l)

@@ -114,7 +114,8 @@ static size_t list_all(mc_query *q, int page, mc_dossier **out)
 			*out = realloc(*out, cap * sizeof **out);
 			assert_non_null(*out);
 		}
-		memcpy(*out + n, buf, k * sizeof *buf);
+		if (k)
+			memcpy(*out + n, buf, k * sizeof *buf);
 		n += k;
 		if (!next.set)
 			break;

@@ -37,7 +37,8 @@ static int collect(int scope, int *rows, int cap)
 			rows[n++] = pass == 0 ? -1 : -2;
 		for (size_t i = 0; i < tui_keymap_count && n < cap; i++) {
 			const tui_binding *b = &tui_keymap[i];
-			if (b->scope != s || !b->help)
+			/* Generated from the live key map: keys the role may not use are left out. */
+			if (b->scope != s || !b->help || !tui_key_allowed(s, b->action))
 				continue;
 			/* A key replaced by the screen is not listed among the global ones. */
 			if (pass == 1 && scope != TUI_SCOPE_GLOBAL &&

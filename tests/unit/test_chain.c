@@ -32,6 +32,8 @@
 #include "motcua/dossier.h"
 #include "motcua/store.h"
 
+#include "db_test_util.h"
+
 static const char *CATALOGUE =
 	"code,name,field,level,limit,limit_unit,online_limit,online_limit_unit,steps\n"
 	"1.000001,Cấp Phiếu lý lịch tư pháp,Lý lịch tư pháp,province,10,days,8,days,"
@@ -39,50 +41,22 @@ static const char *CATALOGUE =
 	"1.000003,Đăng ký khai sinh,Hộ tịch,commune,3,days,,,\n";
 
 typedef struct fixture {
-	char dir[256], path[300];
-	mc_config cfg;
-	mc_calendar *cal;
-	mc_clock clock;
-	mc_ctx ctx;
+	test_db t;
 	char codes[4][MC_CODE_MAX];
 } fixture;
 
 static void set_now(fixture *f, const char *t)
 {
 	mc_err e;
-	assert_int_equal(mc_clock_freeze(&f->clock, t, &e), MC_OK);
+	assert_int_equal(mc_clock_freeze(&f->t.clock, t, &e), MC_OK);
 }
 
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/motcua-test-chain-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_db_open(&f->t, "chain", "tester", "2025-03-03 09:00") != 0)
 		return -1;
-	snprintf(f->path, sizeof f->path, "%s/d.db", f->dir);
-	mc_config_defaults(&f->cfg);
-	snprintf(f->cfg.agency_code, sizeof f->cfg.agency_code, "000.00.31.H29");
-	snprintf(f->cfg.code_pattern, sizeof f->cfg.code_pattern, "{agency}-{yymmdd}-{seq:4}");
-	mc_err e;
-	f->cal = mc_calendar_new(&f->cfg, &e);
-	const char *root = getenv("MC_SOURCE_ROOT");
-	char cal[512];
-	snprintf(cal, sizeof cal, "%s/data/calendar", root ? root : ".");
-	if (!f->cal || mc_calendar_load(f->cal, cal, &e) != MC_OK)
-		return -1;
-	mc_db *db;
-	if (mc_db_open(f->path, MC_DB_CREATE, &db, &e) != MC_OK)
-		return -1;
-	f->ctx = (mc_ctx){db, &f->cfg, f->cal, &f->clock, "tester"};
-	set_now(f, "2025-03-03 09:00");
-	mc_procedure *procs;
-	size_t n;
-	if (mc_catalog_parse(CATALOGUE, "test", &procs, &n, &e) != MC_OK)
-		return -1;
-	mc_import_result r;
-	mc_status s = mc_catalog_import(&f->ctx, procs, n, &r, &e);
-	mc_catalog_free(procs, n);
-	if (s != MC_OK)
+	if (test_db_catalogue(&f->t, CATALOGUE) != 0)
 		return -1;
 	*state = f;
 	return 0;
@@ -91,13 +65,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	mc_db_close(f->ctx.db);
-	mc_calendar_free(f->cal);
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rc = system(cmd);
+	int rc = test_db_close(&f->t);
 	free(f);
-	return rc == 0 ? 0 : -1;
+	return rc;
 }
 
 static void intake(fixture *f, const char *name, char code[MC_CODE_MAX])
@@ -108,7 +78,7 @@ static void intake(fixture *f, const char *name, char code[MC_CODE_MAX])
 	in.applicant.name = name;
 	mc_intake_result r;
 	mc_err e;
-	assert_int_equal(mc_dossier_intake(&f->ctx, &in, &r, &e), MC_OK);
+	assert_int_equal(mc_dossier_intake(&f->t.ctx, &in, &r, &e), MC_OK);
 	snprintf(code, MC_CODE_MAX, "%s", r.code);
 	mc_intake_result_free(&r);
 }
@@ -123,32 +93,32 @@ static void history(fixture *f)
 		intake(f, name, f->codes[i]);
 	}
 	set_now(f, "2025-03-04 10:00");
-	assert_int_equal(mc_dossier_transfer(&f->ctx, f->codes[0], "PNV", "xử lý", NULL, &e), MC_OK);
-	assert_int_equal(mc_dossier_supplement(&f->ctx, f->codes[1], "Thiếu bản sao", NULL, &e), MC_OK);
+	assert_int_equal(mc_dossier_transfer(&f->t.ctx, f->codes[0], "PNV", "xử lý", NULL, &e), MC_OK);
+	assert_int_equal(mc_dossier_supplement(&f->t.ctx, f->codes[1], "Thiếu bản sao", NULL, &e), MC_OK);
 	set_now(f, "2025-03-05 10:00");
-	assert_int_equal(mc_dossier_resume(&f->ctx, f->codes[1], NULL, &e), MC_OK);
-	assert_int_equal(mc_dossier_finish(&f->ctx, f->codes[2], MC_RESULT_APPROVED, NULL, &e), MC_OK);
-	assert_int_equal(mc_dossier_handover(&f->ctx, f->codes[2], 3, &e), MC_OK);
+	assert_int_equal(mc_dossier_resume(&f->t.ctx, f->codes[1], NULL, &e), MC_OK);
+	assert_int_equal(mc_dossier_finish(&f->t.ctx, f->codes[2], MC_RESULT_APPROVED, NULL, &e), MC_OK);
+	assert_int_equal(mc_dossier_handover(&f->t.ctx, f->codes[2], 3, &e), MC_OK);
 	mc_dossier d;
-	assert_int_equal(mc_dossier_get(&f->ctx, f->codes[0], &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, f->codes[0], &d, &e), MC_OK);
 	mc_apology_input ap = {"Cần xác minh thêm", d.due + 3 * 1440, "Trần Văn B", MC_NOTIFY_PHONE};
-	assert_int_equal(mc_dossier_apologize(&f->ctx, f->codes[0], &ap, &e), MC_OK);
-	assert_int_equal(mc_dossier_stop(&f->ctx, f->codes[3], "Hồ sơ giả mạo", &e), MC_OK);
+	assert_int_equal(mc_dossier_apologize(&f->t.ctx, f->codes[0], &ap, &e), MC_OK);
+	assert_int_equal(mc_dossier_stop(&f->t.ctx, f->codes[3], "Hồ sơ giả mạo", &e), MC_OK);
 	mc_counter_input ci;
 	memset(&ci, 0, sizeof ci);
 	ci.kind = MC_COUNTER_GUIDE;
 	ci.applicant.name = "Lê Thị C";
 	ci.reason = "Thiếu tờ khai";
-	assert_int_equal(mc_counter_log(&f->ctx, &ci, NULL, &e), MC_OK);
+	assert_int_equal(mc_counter_log(&f->t.ctx, &ci, NULL, &e), MC_OK);
 }
 
 /* A copy of the database made with mc_backup (path gets its name). */
 static void copy_db(fixture *f, const char *name, char path[400])
 {
-	snprintf(path, 400, "%s/%s", f->dir, name);
+	snprintf(path, 400, "%s/%s", f->t.dir, name);
 	mc_err e;
 	mc_backup_result r;
-	assert_int_equal(mc_backup(f->ctx.db, path, false, &r, &e), MC_OK);
+	assert_int_equal(mc_backup(f->t.ctx.db, path, false, &r, &e), MC_OK);
 }
 
 /* Run SQL on a file with the plain sqlite3 API, as another tool would. */
@@ -179,7 +149,7 @@ static int64_t event_id(fixture *f, const char *code, const char *kind)
 	mc_event *ev;
 	size_t n;
 	mc_err e;
-	assert_int_equal(mc_dossier_events(&f->ctx, code, &ev, &n, &e), MC_OK);
+	assert_int_equal(mc_dossier_events(&f->t.ctx, code, &ev, &n, &e), MC_OK);
 	int64_t id = 0;
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(ev[i].kind, kind) == 0)
@@ -195,7 +165,7 @@ static void test_clean_history_verifies(void **state)
 	history(f);
 	mc_verify_report r;
 	mc_err e;
-	assert_int_equal(mc_verify(f->ctx.db, NULL, &r, &e), MC_OK);
+	assert_int_equal(mc_verify(f->t.ctx.db, NULL, &r, &e), MC_OK);
 	if (!r.ok)
 		fprintf(stderr, "%s\n", r.listed[0].message);
 	assert_true(r.ok);
@@ -221,10 +191,10 @@ static void test_clean_history_verifies(void **state)
 	memset(&o, 0, sizeof o);
 	o.anchor_id = r.head_id;
 	assert_true(mc_sha256_from_hex(r.head_hash, o.anchor));
-	assert_int_equal(mc_verify(f->ctx.db, &o, &r, &e), MC_OK);
+	assert_int_equal(mc_verify(f->t.ctx.db, &o, &r, &e), MC_OK);
 	assert_true(r.ok);
 	o.anchor[0] ^= 1;
-	assert_int_equal(mc_verify(f->ctx.db, &o, &r, &e), MC_OK);
+	assert_int_equal(mc_verify(f->t.ctx.db, &o, &r, &e), MC_OK);
 	assert_false(r.ok);
 	assert_int_equal(r.listed[0].kind, MC_VERIFY_ANCHOR);
 	assert_int_equal(r.listed[0].event_id, 12);
@@ -381,40 +351,40 @@ static void test_document_numbers(void **state)
 	set_now(f, "2025-12-30 10:00");
 	mc_document doc;
 	/* Nothing is reserved in advance. */
-	assert_int_equal(mc_document_get(&f->ctx, c[0], "apology", &doc, &e), MC_ERR_NOT_FOUND);
+	assert_int_equal(mc_document_get(&f->t.ctx, c[0], "apology", &doc, &e), MC_ERR_NOT_FOUND);
 	mc_dossier d;
-	assert_int_equal(mc_dossier_get(&f->ctx, c[0], &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, c[0], &d, &e), MC_OK);
 	mc_apology_input ap = {"Quá tải", d.due + 4 * 1440, NULL, MC_NOTIFY_SMS};
-	assert_int_equal(mc_dossier_apologize(&f->ctx, c[0], &ap, &e), MC_OK);
+	assert_int_equal(mc_dossier_apologize(&f->t.ctx, c[0], &ap, &e), MC_OK);
 	/* A refused apology (the second on the same dossier) takes no number. */
-	assert_int_equal(mc_dossier_apologize(&f->ctx, c[0], &ap, &e), MC_ERR_EXISTS);
-	assert_int_equal(mc_dossier_get(&f->ctx, c[1], &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_apologize(&f->t.ctx, c[0], &ap, &e), MC_ERR_EXISTS);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, c[1], &d, &e), MC_OK);
 	ap.new_due = d.due + 4 * 1440;
-	assert_int_equal(mc_dossier_apologize(&f->ctx, c[1], &ap, &e), MC_OK);
-	assert_int_equal(mc_dossier_stop(&f->ctx, c[2], "Giả mạo", &e), MC_OK);
-	assert_int_equal(mc_dossier_withdraw(&f->ctx, c[3], NULL, &e), MC_OK);
-	assert_int_equal(mc_document_get(&f->ctx, c[0], "apology", &doc, &e), MC_OK);
+	assert_int_equal(mc_dossier_apologize(&f->t.ctx, c[1], &ap, &e), MC_OK);
+	assert_int_equal(mc_dossier_stop(&f->t.ctx, c[2], "Giả mạo", &e), MC_OK);
+	assert_int_equal(mc_dossier_withdraw(&f->t.ctx, c[3], NULL, &e), MC_OK);
+	assert_int_equal(mc_document_get(&f->t.ctx, c[0], "apology", &doc, &e), MC_OK);
 	assert_int_equal(doc.year, 2025);
 	assert_int_equal(doc.number, 1);
 	mc_time t;
 	assert_int_equal(mc_time_parse("2025-12-30 10:00", &t, &e), MC_OK);
 	assert_int_equal(doc.at, t);
-	assert_int_equal(mc_document_get(&f->ctx, c[1], "apology", &doc, &e), MC_OK);
+	assert_int_equal(mc_document_get(&f->t.ctx, c[1], "apology", &doc, &e), MC_OK);
 	assert_int_equal(doc.number, 2);
 	/* Each kind has its own sequence; a withdrawal has no letter. */
-	assert_int_equal(mc_document_get(&f->ctx, c[2], "stop", &doc, &e), MC_OK);
+	assert_int_equal(mc_document_get(&f->t.ctx, c[2], "stop", &doc, &e), MC_OK);
 	assert_int_equal(doc.number, 1);
-	assert_int_equal(mc_document_get(&f->ctx, c[3], "stop", &doc, &e), MC_ERR_NOT_FOUND);
+	assert_int_equal(mc_document_get(&f->t.ctx, c[3], "stop", &doc, &e), MC_ERR_NOT_FOUND);
 	/* The numbering restarts with the year. */
 	set_now(f, "2026-01-05 08:00");
-	assert_int_equal(mc_dossier_get(&f->ctx, c[4], &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, c[4], &d, &e), MC_OK);
 	ap.new_due = d.due + 4 * 1440;
-	assert_int_equal(mc_dossier_apologize(&f->ctx, c[4], &ap, &e), MC_OK);
-	assert_int_equal(mc_document_get(&f->ctx, c[4], "apology", &doc, &e), MC_OK);
+	assert_int_equal(mc_dossier_apologize(&f->t.ctx, c[4], &ap, &e), MC_OK);
+	assert_int_equal(mc_document_get(&f->t.ctx, c[4], "apology", &doc, &e), MC_OK);
 	assert_int_equal(doc.year, 2026);
 	assert_int_equal(doc.number, 1);
 	mc_verify_report r;
-	assert_int_equal(mc_verify(f->ctx.db, NULL, &r, &e), MC_OK);
+	assert_int_equal(mc_verify(f->t.ctx.db, NULL, &r, &e), MC_OK);
 	assert_true(r.ok);
 }
 
@@ -424,38 +394,38 @@ static void test_backdated(void **state)
 	mc_err e;
 	char code[MC_CODE_MAX];
 	intake(f, "Frozen", code); /* under --now */
-	mc_clock_system(&f->clock);
+	mc_clock_system(&f->t.clock);
 	char live[MC_CODE_MAX];
 	intake(f, "Live", live);
 	mc_backdated rows[4];
 	size_t n;
 	int64_t total;
-	assert_int_equal(mc_audit_backdated(f->ctx.db, true, rows, 4, &n, &total, &e), MC_OK);
+	assert_int_equal(mc_audit_backdated(f->t.ctx.db, true, rows, 4, &n, &total, &e), MC_OK);
 	assert_int_equal(total, 1);
 	assert_int_equal(n, 1);
 	assert_string_equal(rows[0].dossier, code);
 	assert_string_equal(rows[0].kind, "intake");
 	assert_true(rows[0].recorded_at > rows[0].at);
 	/* Forbidden on a production database: refused, nothing written. */
-	f->cfg.allow_backdated = false;
+	f->t.cfg.allow_backdated = false;
 	set_now(f, "2025-03-03 10:00");
 	mc_intake_input in;
 	memset(&in, 0, sizeof in);
 	in.procedure_code = "1.000001";
 	in.applicant.name = "Late";
 	mc_intake_result ir;
-	assert_int_equal(mc_dossier_intake(&f->ctx, &in, &ir, &e), MC_ERR_DENIED);
+	assert_int_equal(mc_dossier_intake(&f->t.ctx, &in, &ir, &e), MC_ERR_DENIED);
 	assert_non_null(strstr(e.msg, "allow_backdated"));
 	mc_intake_result_free(&ir);
-	assert_int_equal(mc_dossier_transfer(&f->ctx, live, "PNV", NULL, NULL, &e), MC_ERR_DENIED);
+	assert_int_equal(mc_dossier_transfer(&f->t.ctx, live, "PNV", NULL, NULL, &e), MC_ERR_DENIED);
 	mc_db_counts c;
-	assert_int_equal(mc_db_counts_get(f->ctx.db, &c, &e), MC_OK);
+	assert_int_equal(mc_db_counts_get(f->t.ctx.db, &c, &e), MC_OK);
 	assert_int_equal(c.dossiers, 2);
 	assert_int_equal(c.events, 2);
 	/* With the real clock the same setting lets writes through, not marked. */
-	mc_clock_system(&f->clock);
-	assert_int_equal(mc_dossier_transfer(&f->ctx, live, "PNV", NULL, NULL, &e), MC_OK);
-	assert_int_equal(mc_audit_backdated(f->ctx.db, true, rows, 4, &n, &total, &e), MC_OK);
+	mc_clock_system(&f->t.clock);
+	assert_int_equal(mc_dossier_transfer(&f->t.ctx, live, "PNV", NULL, NULL, &e), MC_OK);
+	assert_int_equal(mc_audit_backdated(f->t.ctx.db, true, rows, 4, &n, &total, &e), MC_OK);
 	assert_int_equal(total, 1);
 }
 
@@ -466,7 +436,7 @@ static void test_demo_chain(void **state)
 	set_now(f, "2025-06-16 10:00");
 	mc_demo_options o = {1500, 7};
 	mc_demo_stats st;
-	mc_status s = mc_demo_generate(&f->ctx, &o, &st, &e);
+	mc_status s = mc_demo_generate(&f->t.ctx, &o, &st, &e);
 	if (s != MC_OK)
 		fprintf(stderr, "%s\n", e.msg);
 	assert_int_equal(s, MC_OK);
@@ -478,9 +448,9 @@ static void test_demo_chain(void **state)
 	ci.kind = MC_COUNTER_REFUSE;
 	ci.applicant.name = "Sau demo";
 	ci.reason = "Không thuộc thẩm quyền";
-	assert_int_equal(mc_counter_log(&f->ctx, &ci, NULL, &e), MC_OK);
+	assert_int_equal(mc_counter_log(&f->t.ctx, &ci, NULL, &e), MC_OK);
 	mc_verify_report r;
-	assert_int_equal(mc_verify(f->ctx.db, NULL, &r, &e), MC_OK);
+	assert_int_equal(mc_verify(f->t.ctx.db, NULL, &r, &e), MC_OK);
 	if (!r.ok)
 		fprintf(stderr, "%s\n", r.listed[0].message);
 	assert_true(r.ok);
@@ -502,10 +472,10 @@ static void test_backup(void **state)
 	history(f);
 	mc_err e;
 	char path[400];
-	snprintf(path, sizeof path, "%s/copy.db", f->dir);
+	snprintf(path, sizeof path, "%s/copy.db", f->t.dir);
 	mode_t old = umask(0);
 	mc_backup_result res;
-	mc_status s = mc_backup(f->ctx.db, path, false, &res, &e);
+	mc_status s = mc_backup(f->t.ctx.db, path, false, &res, &e);
 	umask(old);
 	assert_int_equal(s, MC_OK);
 	struct stat sb;
@@ -518,19 +488,19 @@ static void test_backup(void **state)
 	assert_true(r.ok);
 	assert_int_equal(r.events, 12);
 	/* Never over an existing file without replace, never over the database itself. */
-	assert_int_equal(mc_backup(f->ctx.db, path, false, &res, &e), MC_ERR_EXISTS);
+	assert_int_equal(mc_backup(f->t.ctx.db, path, false, &res, &e), MC_ERR_EXISTS);
 	assert_non_null(strstr(e.msg, path));
-	assert_int_equal(mc_backup(f->ctx.db, f->path, true, &res, &e), MC_ERR_INVALID);
+	assert_int_equal(mc_backup(f->t.ctx.db, f->t.path, true, &res, &e), MC_ERR_INVALID);
 	char missing[400];
-	snprintf(missing, sizeof missing, "%s/no/such/x.db", f->dir);
-	assert_int_equal(mc_backup(f->ctx.db, missing, false, &res, &e), MC_ERR_IO);
+	snprintf(missing, sizeof missing, "%s/no/such/x.db", f->t.dir);
+	assert_int_equal(mc_backup(f->t.ctx.db, missing, false, &res, &e), MC_ERR_IO);
 	/* Replace: the newer state, and no temporary file left. */
 	char code[MC_CODE_MAX];
 	intake(f, "Thêm", code);
-	assert_int_equal(mc_backup(f->ctx.db, path, true, &res, &e), MC_OK);
+	assert_int_equal(mc_backup(f->t.ctx.db, path, true, &res, &e), MC_OK);
 	assert_int_equal(res.dossiers, 5);
 	char cmd[600];
-	snprintf(cmd, sizeof cmd, "ls '%s' | grep -q tmp-", f->dir);
+	snprintf(cmd, sizeof cmd, "ls '%s' | grep -q tmp-", f->t.dir);
 	assert_int_not_equal(system(cmd), 0);
 }
 

@@ -24,6 +24,8 @@
 #include "motcua/query.h"
 #include "motcua/store.h"
 
+#include "db_test_util.h"
+
 static const char *CATALOGUE =
 	"code,name,field,level,limit,limit_unit,online_limit,online_limit_unit,steps\n"
 	"1.000001,Cấp Phiếu lý lịch tư pháp,Lý lịch tư pháp,province,10,days,8,days,"
@@ -32,57 +34,23 @@ static const char *CATALOGUE =
 	"1.000003,Đăng ký khai sinh,Hộ tịch,commune,3,days,,,\n";
 
 typedef struct fixture {
-	char dir[256], path[300];
-	mc_config cfg;
-	mc_calendar *cal;
-	mc_clock clock;
-	mc_ctx ctx;
+	test_db t;
 } fixture;
 
 static void set_now(fixture *f, const char *t)
 {
 	mc_err e;
-	assert_int_equal(mc_clock_freeze(&f->clock, t, &e), MC_OK);
+	assert_int_equal(mc_clock_freeze(&f->t.clock, t, &e), MC_OK);
 }
 
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/motcua-test-dossier-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_db_open(&f->t, "dossier", "tester", "2025-03-03 09:00") != 0) /* a Monday */
 		return -1;
-	snprintf(f->path, sizeof f->path, "%s/d.db", f->dir);
-	mc_config_defaults(&f->cfg);
-	snprintf(f->cfg.agency_code, sizeof f->cfg.agency_code, "000.00.31.H29");
-	snprintf(f->cfg.code_pattern, sizeof f->cfg.code_pattern, "{agency}-{yymmdd}-{seq:4}");
-	f->cfg.supplement_mode = MC_SUPPLEMENT_RESTART;
-	f->cfg.supplement_days = 3;
-	mc_err e;
-	f->cal = mc_calendar_new(&f->cfg, &e);
-	if (!f->cal)
-		return -1;
-	const char *root = getenv("MC_SOURCE_ROOT");
-	char cal[512];
-	snprintf(cal, sizeof cal, "%s/data/calendar", root ? root : ".");
-	if (mc_calendar_load(f->cal, cal, &e) != MC_OK)
-		return -1;
-	mc_db *db;
-	if (mc_db_open(f->path, MC_DB_CREATE, &db, &e) != MC_OK)
-		return -1;
-	f->ctx.db = db;
-	f->ctx.cfg = &f->cfg;
-	f->ctx.cal = f->cal;
-	f->ctx.clock = &f->clock;
-	f->ctx.actor = "tester";
-	set_now(f, "2025-03-03 09:00"); /* a Monday */
-	mc_procedure *procs;
-	size_t n;
-	if (mc_catalog_parse(CATALOGUE, "test", &procs, &n, &e) != MC_OK)
-		return -1;
-	mc_import_result r;
-	mc_status s = mc_catalog_import(&f->ctx, procs, n, &r, &e);
-	mc_catalog_free(procs, n);
-	if (s != MC_OK || r.added != 3)
+	f->t.cfg.supplement_mode = MC_SUPPLEMENT_RESTART;
+	f->t.cfg.supplement_days = 3;
+	if (test_db_catalogue(&f->t, CATALOGUE) != 0)
 		return -1;
 	*state = f;
 	return 0;
@@ -91,13 +59,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	mc_db_close(f->ctx.db);
-	mc_calendar_free(f->cal);
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rc = system(cmd);
+	int rc = test_db_close(&f->t);
 	free(f);
-	return rc == 0 ? 0 : -1;
+	return rc;
 }
 
 static void intake(fixture *f, const char *proc, const char *name, const char *id,
@@ -111,7 +75,7 @@ static void intake(fixture *f, const char *proc, const char *name, const char *i
 	in.channel = ch;
 	mc_err e;
 	mc_err_clear(&e);
-	mc_status s = mc_dossier_intake(&f->ctx, &in, r, &e);
+	mc_status s = mc_dossier_intake(&f->t.ctx, &in, r, &e);
 	if (s != MC_OK)
 		fail_msg("intake failed: %s", e.msg);
 }
@@ -126,8 +90,8 @@ static void snap(fixture *f, const char *code, snapshot *s)
 {
 	mc_err e;
 	memset(s, 0, sizeof *s);
-	assert_int_equal(mc_db_counts_get(f->ctx.db, &s->counts, &e), MC_OK);
-	assert_int_equal(mc_dossier_get(&f->ctx, code, &s->d, &e), MC_OK);
+	assert_int_equal(mc_db_counts_get(f->t.ctx.db, &s->counts, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, code, &s->d, &e), MC_OK);
 }
 
 static void assert_unchanged(fixture *f, const char *code, const snapshot *before)
@@ -162,12 +126,12 @@ static void test_codes_and_register(void **state)
 	mc_err e;
 	mc_time rec;
 	mc_time_parse("2025-03-03 09:00", &rec, &e);
-	assert_int_equal(mc_due_compute(f->cal, rec, &lim, &due, NULL, &e), MC_OK);
+	assert_int_equal(mc_due_compute(f->t.cal, rec, &lim, &due, NULL, &e), MC_OK);
 	assert_int_equal(a.due, due);
 	assert_true(a.trail.n > 0);
 	mc_trail t;
 	mc_trail_init(&t);
-	assert_int_equal(mc_dossier_trail(&f->ctx, a.code, &t, &e), MC_OK);
+	assert_int_equal(mc_dossier_trail(&f->t.ctx, a.code, &t, &e), MC_OK);
 	assert_int_equal(t.n, a.trail.n);
 	assert_string_equal(t.lines[0], a.trail.lines[0]);
 	mc_trail_free(&t);
@@ -189,17 +153,17 @@ static void test_applicant_found_again_and_validation(void **state)
 	in.applicant.address = "12 Lê Lợi";
 	in.applicant.phone = "0912345678";
 	mc_err e;
-	assert_int_equal(mc_dossier_intake(&f->ctx, &in, &a, &e), MC_OK);
+	assert_int_equal(mc_dossier_intake(&f->t.ctx, &in, &a, &e), MC_OK);
 	assert_false(a.applicant_known);
 	/* Found again by ID number: name and address kept, phone updated. */
 	memset(&in, 0, sizeof in);
 	in.procedure_code = "1.000003";
 	in.applicant.id_number = "001 085 012345";
 	in.applicant.phone = "+84 987 654 321";
-	assert_int_equal(mc_dossier_intake(&f->ctx, &in, &b, &e), MC_OK);
+	assert_int_equal(mc_dossier_intake(&f->t.ctx, &in, &b, &e), MC_OK);
 	assert_true(b.applicant_known);
 	mc_dossier d;
-	assert_int_equal(mc_dossier_get(&f->ctx, b.code, &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, b.code, &d, &e), MC_OK);
 	assert_string_equal(d.applicant_name, "Nguyễn Văn Đức");
 	assert_string_equal(d.address, "12 Lê Lợi");
 	assert_string_equal(d.phone, "0987654321");
@@ -207,22 +171,22 @@ static void test_applicant_found_again_and_validation(void **state)
 
 	/* Wrong length refused, nothing written; unknown province prefix only warns. */
 	mc_db_counts before, after;
-	mc_db_counts_get(f->ctx.db, &before, &e);
+	mc_db_counts_get(f->t.ctx.db, &before, &e);
 	memset(&in, 0, sizeof in);
 	in.procedure_code = "1.000003";
 	in.applicant.name = "X";
 	in.applicant.id_number = "12345";
 	mc_intake_result r;
-	assert_int_equal(mc_dossier_intake(&f->ctx, &in, &r, &e), MC_ERR_INVALID);
+	assert_int_equal(mc_dossier_intake(&f->t.ctx, &in, &r, &e), MC_ERR_INVALID);
 	in.applicant.id_number = NULL;
 	in.procedure_code = "9.999999";
-	assert_int_equal(mc_dossier_intake(&f->ctx, &in, &r, &e), MC_ERR_NOT_FOUND);
+	assert_int_equal(mc_dossier_intake(&f->t.ctx, &in, &r, &e), MC_ERR_NOT_FOUND);
 	assert_non_null(strstr(e.msg, "9.999999"));
-	mc_db_counts_get(f->ctx.db, &after, &e);
+	mc_db_counts_get(f->t.ctx.db, &after, &e);
 	assert_memory_equal(&before, &after, sizeof before);
 	in.procedure_code = "1.000003";
 	in.applicant.id_number = "999085012345";
-	assert_int_equal(mc_dossier_intake(&f->ctx, &in, &r, &e), MC_OK);
+	assert_int_equal(mc_dossier_intake(&f->t.ctx, &in, &r, &e), MC_OK);
 	assert_true(r.warning[0] != '\0');
 	mc_intake_result_free(&r);
 	mc_intake_result_free(&a);
@@ -238,7 +202,7 @@ static void test_online_limit(void **state)
 	assert_true(b.due < a.due); /* 8 working days online instead of 10 */
 	mc_dossier d;
 	mc_err e;
-	assert_int_equal(mc_dossier_get(&f->ctx, b.code, &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, b.code, &d, &e), MC_OK);
 	assert_int_equal(d.limit.amount, 8);
 	assert_int_equal(d.channel, MC_CHANNEL_ONLINE);
 	mc_intake_result_free(&a);
@@ -256,49 +220,49 @@ static void test_lifecycle_and_refusals(void **state)
 
 	/* Hand-over before the result, resume without a request, unknown code: refused. */
 	snap(f, code, &s);
-	assert_int_equal(mc_dossier_handover(&f->ctx, code, 3, &e), MC_ERR_STATE);
+	assert_int_equal(mc_dossier_handover(&f->t.ctx, code, 3, &e), MC_ERR_STATE);
 	assert_non_null(strstr(e.msg, code));
-	assert_int_equal(mc_dossier_resume(&f->ctx, code, NULL, &e), MC_ERR_STATE);
-	assert_int_equal(mc_dossier_finish(&f->ctx, "NO-SUCH-CODE", MC_RESULT_APPROVED, NULL, &e),
+	assert_int_equal(mc_dossier_resume(&f->t.ctx, code, NULL, &e), MC_ERR_STATE);
+	assert_int_equal(mc_dossier_finish(&f->t.ctx, "NO-SUCH-CODE", MC_RESULT_APPROVED, NULL, &e),
 	                 MC_ERR_NOT_FOUND);
-	assert_int_equal(mc_dossier_transfer(&f->ctx, code, "NOPE", NULL, NULL, &e), MC_ERR_NOT_FOUND);
+	assert_int_equal(mc_dossier_transfer(&f->t.ctx, code, "NOPE", NULL, NULL, &e), MC_ERR_NOT_FOUND);
 	assert_unchanged(f, code, &s);
 
 	/* Transfer at 16:00: the 15:00 rule moves the start to the next morning. */
 	set_now(f, "2025-03-03 16:00");
 	mc_transfer_result tr;
-	assert_int_equal(mc_dossier_transfer(&f->ctx, code, "pnv", "hồ sơ giấy", &tr, &e), MC_OK);
+	assert_int_equal(mc_dossier_transfer(&f->t.ctx, code, "pnv", "hồ sơ giấy", &tr, &e), MC_OK);
 	assert_string_equal(tr.from_unit, "MC");
 	assert_string_equal(tr.to_unit, "PNV");
 	mc_time t1600;
 	mc_time_parse("2025-03-03 16:00", &t1600, &e);
-	assert_int_equal(tr.effective, mc_handover_moment(f->cal, t1600));
+	assert_int_equal(tr.effective, mc_handover_moment(f->t.cal, t1600));
 	assert_true(tr.effective > t1600);
 
 	/* PNV's step (6 days) ends after 2 days: early. */
 	set_now(f, "2025-03-05 10:00");
-	assert_int_equal(mc_dossier_transfer(&f->ctx, code, "LD", NULL, &tr, &e), MC_OK);
+	assert_int_equal(mc_dossier_transfer(&f->t.ctx, code, "LD", NULL, &tr, &e), MC_OK);
 	assert_int_equal(tr.step_outcome, MC_OUTCOME_EARLY);
 	assert_int_equal(tr.step_budget, 6 * 8 * 60);
 
 	set_now(f, "2025-03-06 10:00");
 	mc_outcome o;
-	assert_int_equal(mc_dossier_finish(&f->ctx, code, MC_RESULT_APPROVED, &o, &e), MC_OK);
+	assert_int_equal(mc_dossier_finish(&f->t.ctx, code, MC_RESULT_APPROVED, &o, &e), MC_OK);
 	assert_int_equal(o, MC_OUTCOME_EARLY);
-	assert_int_equal(mc_dossier_handover(&f->ctx, code, 3, &e), MC_OK);
+	assert_int_equal(mc_dossier_handover(&f->t.ctx, code, 3, &e), MC_OK);
 
 	/* Finishing a returned dossier and a second hand-over are refused, nothing changes. */
 	snap(f, code, &s);
 	assert_int_equal(s.d.status, MC_STATUS_RETURNED);
 	assert_int_equal(s.d.rating, 3);
-	assert_int_equal(mc_dossier_finish(&f->ctx, code, MC_RESULT_REFUSED, NULL, &e), MC_ERR_STATE);
-	assert_int_equal(mc_dossier_handover(&f->ctx, code, 1, &e), MC_ERR_STATE);
-	assert_int_equal(mc_dossier_stop(&f->ctx, code, "x", &e), MC_ERR_STATE);
+	assert_int_equal(mc_dossier_finish(&f->t.ctx, code, MC_RESULT_REFUSED, NULL, &e), MC_ERR_STATE);
+	assert_int_equal(mc_dossier_handover(&f->t.ctx, code, 1, &e), MC_ERR_STATE);
+	assert_int_equal(mc_dossier_stop(&f->t.ctx, code, "x", &e), MC_ERR_STATE);
 	assert_unchanged(f, code, &s);
 
 	mc_event *ev;
 	size_t n;
-	assert_int_equal(mc_dossier_events(&f->ctx, code, &ev, &n, &e), MC_OK);
+	assert_int_equal(mc_dossier_events(&f->t.ctx, code, &ev, &n, &e), MC_OK);
 	assert_int_equal(n, 5);
 	assert_string_equal(ev[0].kind, "intake");
 	assert_string_equal(ev[1].kind, "transfer");
@@ -323,10 +287,10 @@ static void test_apology_once_and_still_late(void **state)
 	ap.new_due = r.due - 60;
 	snapshot s;
 	snap(f, r.code, &s);
-	assert_int_equal(mc_dossier_apologize(&f->ctx, r.code, &ap, &e), MC_ERR_INVALID);
+	assert_int_equal(mc_dossier_apologize(&f->t.ctx, r.code, &ap, &e), MC_ERR_INVALID);
 	assert_unchanged(f, r.code, &s);
 	ap.new_due = r.due + 5 * MC_MIN_PER_DAY;
-	assert_int_equal(mc_dossier_apologize(&f->ctx, r.code, &ap, &e), MC_OK);
+	assert_int_equal(mc_dossier_apologize(&f->t.ctx, r.code, &ap, &e), MC_OK);
 	snap(f, r.code, &s);
 	assert_true(s.d.has_apology);
 	assert_int_equal(s.d.due, ap.new_due);
@@ -334,12 +298,12 @@ static void test_apology_once_and_still_late(void **state)
 	assert_string_equal(s.d.apology.signer, "Nguyễn A");
 	/* Only once. */
 	ap.new_due += MC_MIN_PER_DAY;
-	assert_int_equal(mc_dossier_apologize(&f->ctx, r.code, &ap, &e), MC_ERR_EXISTS);
+	assert_int_equal(mc_dossier_apologize(&f->t.ctx, r.code, &ap, &e), MC_ERR_EXISTS);
 	assert_unchanged(f, r.code, &s);
 	/* Finished after the original due but before the new one: still late. */
-	f->clock.at = r.due + 2 * MC_MIN_PER_DAY;
+	f->t.clock.at = r.due + 2 * MC_MIN_PER_DAY;
 	mc_outcome o;
-	assert_int_equal(mc_dossier_finish(&f->ctx, r.code, MC_RESULT_APPROVED, &o, &e), MC_OK);
+	assert_int_equal(mc_dossier_finish(&f->t.ctx, r.code, MC_RESULT_APPROVED, &o, &e), MC_OK);
 	assert_int_equal(o, MC_OUTCOME_LATE);
 	mc_intake_result_free(&r);
 }
@@ -352,27 +316,27 @@ static void test_supplement_restart_and_late_flag(void **state)
 	mc_err e;
 	bool late = true;
 	set_now(f, "2025-03-04 09:00");
-	assert_int_equal(mc_dossier_supplement(&f->ctx, r.code, "Thiếu bản sao", &late, &e), MC_OK);
+	assert_int_equal(mc_dossier_supplement(&f->t.ctx, r.code, "Thiếu bản sao", &late, &e), MC_OK);
 	assert_false(late);
-	assert_int_equal(mc_dossier_supplement(&f->ctx, r.code, "again", NULL, &e), MC_ERR_STATE);
+	assert_int_equal(mc_dossier_supplement(&f->t.ctx, r.code, "again", NULL, &e), MC_ERR_STATE);
 	set_now(f, "2025-03-10 09:00");
 	mc_time nd;
-	assert_int_equal(mc_dossier_resume(&f->ctx, r.code, &nd, &e), MC_OK);
+	assert_int_equal(mc_dossier_resume(&f->t.ctx, r.code, &nd, &e), MC_OK);
 	mc_limit lim = {MC_UNIT_DAYS, 10, -1};
 	mc_time expect;
-	assert_int_equal(mc_due_compute(f->cal, f->clock.at, &lim, &expect, NULL, &e), MC_OK);
+	assert_int_equal(mc_due_compute(f->t.cal, f->t.clock.at, &lim, &expect, NULL, &e), MC_OK);
 	assert_int_equal(nd, expect); /* restarted from zero */
 	mc_dossier d;
-	mc_dossier_get(&f->ctx, r.code, &d, &e);
+	mc_dossier_get(&f->t.ctx, r.code, &d, &e);
 	assert_int_equal(d.due, expect);
 	assert_int_equal(d.original_due, expect);
 	assert_int_equal(d.status, MC_STATUS_RECEIVED);
 	/* A second request a week after receipt is flagged late. */
 	set_now(f, "2025-03-12 09:00");
-	assert_int_equal(mc_dossier_supplement(&f->ctx, r.code, "Thiếu tờ khai", &late, &e), MC_OK);
+	assert_int_equal(mc_dossier_supplement(&f->t.ctx, r.code, "Thiếu tờ khai", &late, &e), MC_OK);
 	assert_true(late);
-	assert_int_equal(mc_dossier_withdraw(&f->ctx, r.code, NULL, &e), MC_OK);
-	assert_int_equal(mc_dossier_resume(&f->ctx, r.code, NULL, &e), MC_ERR_STATE);
+	assert_int_equal(mc_dossier_withdraw(&f->t.ctx, r.code, NULL, &e), MC_OK);
+	assert_int_equal(mc_dossier_resume(&f->t.ctx, r.code, NULL, &e), MC_ERR_STATE);
 	mc_intake_result_free(&r);
 }
 
@@ -381,15 +345,15 @@ static void test_counter_logs(void **state)
 	fixture *f = *state;
 	mc_err e;
 	mc_db_counts before, after;
-	mc_db_counts_get(f->ctx.db, &before, &e);
+	mc_db_counts_get(f->t.ctx.db, &before, &e);
 	mc_counter_input in = {.kind = MC_COUNTER_GUIDE, .procedure_code = "1.000002",
 	                       .applicant = {.name = "Bùi Nam"}, .reason = "Thiếu bản chính"};
 	int64_t id;
-	assert_int_equal(mc_counter_log(&f->ctx, &in, &id, &e), MC_OK);
+	assert_int_equal(mc_counter_log(&f->t.ctx, &in, &id, &e), MC_OK);
 	assert_true(id > 0);
 	in.reason = NULL;
-	assert_int_equal(mc_counter_log(&f->ctx, &in, &id, &e), MC_ERR_INVALID);
-	mc_db_counts_get(f->ctx.db, &after, &e);
+	assert_int_equal(mc_counter_log(&f->t.ctx, &in, &id, &e), MC_ERR_INVALID);
+	mc_db_counts_get(f->t.ctx.db, &after, &e);
 	assert_int_equal(after.counter_logs, before.counter_logs + 1);
 	assert_int_equal(after.dossiers, before.dossiers);
 	assert_int_equal(after.events, before.events + 1);
@@ -403,7 +367,7 @@ static size_t list_codes(fixture *f, mc_query *q, char codes[][MC_CODE_MAX], siz
 	for (;;) {
 		size_t n;
 		mc_cursor next;
-		assert_int_equal(mc_dossier_list(&f->ctx, q, page, &n, &next, &e), MC_OK);
+		assert_int_equal(mc_dossier_list(&f->t.ctx, q, page, &n, &next, &e), MC_OK);
 		assert_true(n <= (size_t)q->limit);
 		for (size_t i = 0; i < n && total < max; i++)
 			snprintf(codes[total++], MC_CODE_MAX, "%s", page[i].code);
@@ -422,7 +386,7 @@ static void test_queries_search_paging(void **state)
 	const char *names[] = {"Nguyễn Văn Đức", "Nguyễn Thị Hoa", "Trần Đức Anh", "Lê Thị Đào",
 	                       "Phạm Văn Tú"};
 	for (int i = 0; i < 5; i++) {
-		f->clock.at += 10;
+		f->t.clock.at += 10;
 		intake(f, "1.000003", names[i], NULL, MC_CHANNEL_DIRECT, &r[i]);
 	}
 	mc_query q;
@@ -470,8 +434,8 @@ static void test_queries_search_paging(void **state)
 	q.kind = MC_LIST_OVERDUE;
 	q.sort = MC_SORT_DUE;
 	assert_int_equal(list_codes(f, &q, codes, 16), 0);
-	mc_time saved = f->clock.at;
-	f->clock.at = r[0].due - 60; /* an hour before the first due */
+	mc_time saved = f->t.clock.at;
+	f->t.clock.at = r[0].due - 60; /* an hour before the first due */
 	mc_query_init(&q);
 	q.kind = MC_LIST_DUE_SOON;
 	q.sort = MC_SORT_DUE;
@@ -480,7 +444,7 @@ static void test_queries_search_paging(void **state)
 	q.kind = MC_LIST_APOLOGY;
 	q.sort = MC_SORT_DUE;
 	assert_int_equal(list_codes(f, &q, codes, 16), 5);
-	f->clock.at = r[4].due + 3 * MC_MIN_PER_DAY;
+	f->t.clock.at = r[4].due + 3 * MC_MIN_PER_DAY;
 	mc_query_init(&q);
 	q.kind = MC_LIST_OVERDUE;
 	q.sort = MC_SORT_DUE;
@@ -488,14 +452,14 @@ static void test_queries_search_paging(void **state)
 	assert_int_equal(list_codes(f, &q, codes, 16), 5);
 	assert_string_equal(codes[0], r[0].code); /* most urgent first */
 	int64_t count;
-	assert_int_equal(mc_dossier_count(&f->ctx, &q, &count, &e), MC_OK);
+	assert_int_equal(mc_dossier_count(&f->t.ctx, &q, &count, &e), MC_OK);
 	assert_int_equal(count, 5);
 	mc_query_init(&q);
 	q.kind = MC_LIST_AT_RISK;
 	q.sort = MC_SORT_DUE;
 	assert_int_equal(list_codes(f, &q, codes, 16), 5);
 	/* Ready dossiers leave the overdue list and enter the collection list. */
-	assert_int_equal(mc_dossier_finish(&f->ctx, r[0].code, MC_RESULT_APPROVED, NULL, &e), MC_OK);
+	assert_int_equal(mc_dossier_finish(&f->t.ctx, r[0].code, MC_RESULT_APPROVED, NULL, &e), MC_OK);
 	mc_query_init(&q);
 	q.kind = MC_LIST_OVERDUE;
 	assert_int_equal(list_codes(f, &q, codes, 16), 4);
@@ -507,14 +471,14 @@ static void test_queries_search_paging(void **state)
 	mc_query_init(&q);
 	q.kind = MC_LIST_APOLOGY;
 	assert_int_equal(list_codes(f, &q, codes, 16), 4);
-	assert_int_equal(mc_dossier_supplement(&f->ctx, r[1].code, "Thiếu bản sao", NULL, &e), MC_OK);
+	assert_int_equal(mc_dossier_supplement(&f->t.ctx, r[1].code, "Thiếu bản sao", NULL, &e), MC_OK);
 	mc_query_init(&q);
 	q.kind = MC_LIST_APOLOGY;
 	assert_int_equal(list_codes(f, &q, codes, 16), 3);
 	mc_query_init(&q);
 	q.kind = MC_LIST_OVERDUE;
 	assert_int_equal(list_codes(f, &q, codes, 16), 3);
-	f->clock.at = saved;
+	f->t.clock.at = saved;
 	for (int i = 0; i < 5; i++)
 		mc_intake_result_free(&r[i]);
 }
@@ -532,18 +496,18 @@ static void test_reimport_keeps_received_limits(void **state)
 	mc_err e;
 	assert_int_equal(mc_catalog_parse(changed, "t", &procs, &n, &e), MC_OK);
 	mc_import_result ir;
-	assert_int_equal(mc_catalog_import(&f->ctx, procs, n, &ir, &e), MC_OK);
+	assert_int_equal(mc_catalog_import(&f->t.ctx, procs, n, &ir, &e), MC_OK);
 	assert_int_equal(ir.updated, 1);
-	assert_int_equal(mc_catalog_import(&f->ctx, procs, n, &ir, &e), MC_OK);
+	assert_int_equal(mc_catalog_import(&f->t.ctx, procs, n, &ir, &e), MC_OK);
 	assert_int_equal(ir.unchanged, 1);
 	mc_catalog_free(procs, n);
 	mc_dossier d;
-	assert_int_equal(mc_dossier_get(&f->ctx, r.code, &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, r.code, &d, &e), MC_OK);
 	assert_int_equal(d.limit.amount, 3);
 	assert_int_equal(d.due, r.due);
 	mc_intake_result r2;
 	intake(f, "1.000003", "Mai", NULL, MC_CHANNEL_DIRECT, &r2);
-	assert_int_equal(mc_dossier_get(&f->ctx, r2.code, &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, r2.code, &d, &e), MC_OK);
 	assert_int_equal(d.limit.amount, 5);
 	mc_intake_result_free(&r);
 	mc_intake_result_free(&r2);
@@ -562,9 +526,9 @@ static void test_concurrent_intakes(void **state)
 		if (pids[p] == 0) {
 			mc_db *db;
 			mc_err e;
-			if (mc_db_open(f->path, 0, &db, &e) != MC_OK)
+			if (mc_db_open(f->t.path, 0, &db, &e) != MC_OK)
 				_exit(2);
-			mc_ctx ctx = f->ctx;
+			mc_ctx ctx = f->t.ctx;
 			ctx.db = db;
 			for (int i = 0; i < EACH; i++) {
 				mc_intake_input in;
@@ -591,12 +555,12 @@ static void test_concurrent_intakes(void **state)
 		char code[64];
 		snprintf(code, sizeof code, "000.00.31.H29-250602-%04d", i);
 		mc_dossier d;
-		assert_int_equal(mc_dossier_get(&f->ctx, code, &d, &e), MC_OK);
+		assert_int_equal(mc_dossier_get(&f->t.ctx, code, &d, &e), MC_OK);
 	}
 	char code[64];
 	snprintf(code, sizeof code, "000.00.31.H29-250602-%04d", PROCS * EACH + 1);
 	mc_dossier d;
-	assert_int_equal(mc_dossier_get(&f->ctx, code, &d, &e), MC_ERR_NOT_FOUND);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, code, &d, &e), MC_ERR_NOT_FOUND);
 }
 
 int main(void)

@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "cal_test_util.h"
+#include "db_test_util.h"
 #include "motcua/catalog.h"
 #include "motcua/demo.h"
 #include "motcua/export.h"
@@ -31,76 +32,28 @@
 
 #define SCAN_STEPS_MAX 16
 
-static char dir[256];
-
-typedef struct env {
-	mc_config cfg;
-	mc_calendar *cal;
-	mc_clock clock;
-	mc_db *db;
-	mc_ctx ctx;
-} env;
-
-static env V;
+static test_db V;
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/motcua-test-plans-XXXXXX");
-	if (!mkdtemp(dir))
+	if (test_db_open(&V, "plans", "test", "2026-11-20 10:00") != 0)
 		return -1;
-	memset(&V, 0, sizeof V);
 	std_config(&V.cfg);
-	V.cal = real_calendar(&V.cfg);
-	if (!V.cal)
-		return -1;
-	mc_err e;
-	mc_err_clear(&e);
-	if (mc_clock_freeze(&V.clock, "2026-11-20 10:00", &e) != MC_OK)
-		return -1;
-	char path[400];
-	snprintf(path, sizeof path, "%s/plans.db", dir);
-	if (mc_db_open(path, MC_DB_CREATE, &V.db, &e) != MC_OK) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	V.ctx = (mc_ctx){V.db, &V.cfg, V.cal, &V.clock, "test"};
-	const char *root = getenv("MC_SOURCE_ROOT");
-	char cat[600];
-	snprintf(cat, sizeof cat, "%s/data/catalogue.csv", root ? root : ".");
-	mc_procedure *p;
-	size_t n;
-	mc_import_result ir;
-	if (mc_catalog_load_file(cat, &p, &n, &e) != MC_OK ||
-	    mc_catalog_import(&V.ctx, p, n, &ir, &e) != MC_OK) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	mc_catalog_free(p, n);
-	mc_demo_options o = {4000, 7};
-	mc_demo_stats ds;
-	if (mc_demo_generate(&V.ctx, &o, &ds, &e) != MC_OK) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return test_db_demo(&V, 4000, 7);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	mc_db_close(V.db);
-	mc_calendar_free(V.cal);
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return test_db_close(&V);
 }
 
 static void plan_of(const char *sql, mc_plan *p)
 {
 	mc_err e;
 	mc_err_clear(&e);
-	if (mc_sql_plan(V.db, sql, p, &e) != MC_OK)
+	if (mc_sql_plan(V.ctx.db, sql, p, &e) != MC_OK)
 		fail_msg("%s: %s", sql, e.msg);
 }
 
@@ -164,25 +117,25 @@ static void test_log(void **state)
 	mc_err e;
 	mc_err_clear(&e);
 	mc_sql_log *log;
-	assert_int_equal(mc_sql_log_start(V.db, &log, &e), MC_OK);
+	assert_int_equal(mc_sql_log_start(V.ctx.db, &log, &e), MC_OK);
 	int64_t rows = -1;
-	assert_int_equal(mc_sql_run(V.db, "SELECT id FROM units WHERE code = 'MC'", &rows, &e), MC_OK);
+	assert_int_equal(mc_sql_run(V.ctx.db, "SELECT id FROM units WHERE code = 'MC'", &rows, &e), MC_OK);
 	assert_int_equal(rows, 1);
-	assert_int_equal(mc_sql_run(V.db, "SELECT id FROM units WHERE code = 'MC'", &rows, &e), MC_OK);
+	assert_int_equal(mc_sql_run(V.ctx.db, "SELECT id FROM units WHERE code = 'MC'", &rows, &e), MC_OK);
 	assert_int_equal(mc_sql_log_count(log), 1);
 	assert_string_equal(mc_sql_log_sql(log, 0), "SELECT id FROM units WHERE code = 'MC'");
 	mc_sql_log_stop(log);
-	assert_int_equal(mc_sql_run(V.db, "SELECT count(*) FROM units", &rows, &e), MC_OK);
+	assert_int_equal(mc_sql_run(V.ctx.db, "SELECT count(*) FROM units", &rows, &e), MC_OK);
 	assert_int_equal(mc_sql_log_count(log), 1);
 	assert_null(mc_sql_log_sql(log, 1));
 	mc_sql_log_free(log);
 	mc_sql_log_free(NULL);
 
 	/* Full-scan steps: a real scan walks every row, a rowid walk to a LIMIT one. */
-	assert_int_equal(mc_sql_log_start(V.db, &log, &e), MC_OK);
-	assert_int_equal(mc_sql_run(V.db, "SELECT count(*) FROM dossiers WHERE sets = 3", &rows, &e),
+	assert_int_equal(mc_sql_log_start(V.ctx.db, &log, &e), MC_OK);
+	assert_int_equal(mc_sql_run(V.ctx.db, "SELECT count(*) FROM dossiers WHERE sets = 3", &rows, &e),
 	                 MC_OK);
-	assert_int_equal(mc_sql_run(V.db, "SELECT id FROM events ORDER BY id DESC LIMIT 1", &rows, &e),
+	assert_int_equal(mc_sql_run(V.ctx.db, "SELECT id FROM events ORDER BY id DESC LIMIT 1", &rows, &e),
 	                 MC_OK);
 	mc_sql_log_stop(log);
 	assert_int_equal(mc_sql_log_count(log), 2);
@@ -194,7 +147,7 @@ static void test_log(void **state)
 	mc_plan_clear(&p);
 	mc_sql_log_free(log);
 	/* A bad statement is an error, not a crash. */
-	assert_int_not_equal(mc_sql_run(V.db, "SELECT nothing FROM nowhere", NULL, &e), MC_OK);
+	assert_int_not_equal(mc_sql_run(V.ctx.db, "SELECT nothing FROM nowhere", NULL, &e), MC_OK);
 	assert_true(e.msg[0] != '\0');
 }
 
@@ -239,7 +192,7 @@ static void check_screens(const char *when)
 	int bad = 0;
 	for (size_t i = 0; i < mc_screen_query_count(); i++) {
 		mc_sql_log *log;
-		assert_int_equal(mc_sql_log_start(V.db, &log, &e), MC_OK);
+		assert_int_equal(mc_sql_log_start(V.ctx.db, &log, &e), MC_OK);
 		int64_t rows = -1;
 		mc_status s = mc_screen_query_run(&V.ctx, i, NULL, &rows, &e);
 		mc_sql_log_stop(log);
@@ -279,7 +232,7 @@ static void test_screens(void **state)
 			fail_msg("%s shows no dossier on the demo database", mc_screen_query_name(i));
 	}
 	check_screens("planner defaults");
-	assert_int_equal(mc_sql_run(V.db, "ANALYZE", NULL, &e), MC_OK);
+	assert_int_equal(mc_sql_run(V.ctx.db, "ANALYZE", NULL, &e), MC_OK);
 	check_screens("after ANALYZE");
 }
 
@@ -289,9 +242,9 @@ static void test_export(void **state)
 	mc_err e;
 	mc_err_clear(&e);
 	mc_sql_log *log;
-	assert_int_equal(mc_sql_log_start(V.db, &log, &e), MC_OK);
+	assert_int_equal(mc_sql_log_start(V.ctx.db, &log, &e), MC_OK);
 	char path[400];
-	snprintf(path, sizeof path, "%s/month.xlsx", dir);
+	snprintf(path, sizeof path, "%s/month.xlsx", V.dir);
 	mc_export_summary sum;
 	mc_status s = mc_export_period(&V.ctx, "2026-10", path, &sum, &e);
 	mc_sql_log_stop(log);
@@ -328,7 +281,7 @@ static void check_intake(const char *when)
 		in.applicant.id_number = ids[i];
 		in.channel = MC_CHANNEL_DIRECT;
 		mc_sql_log *log;
-		assert_int_equal(mc_sql_log_start(V.db, &log, &e), MC_OK);
+		assert_int_equal(mc_sql_log_start(V.ctx.db, &log, &e), MC_OK);
 		mc_intake_result res;
 		memset(&res, 0, sizeof res);
 		mc_status s = mc_dossier_intake(&V.ctx, &in, &res, &e);

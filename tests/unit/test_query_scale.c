@@ -22,6 +22,7 @@
 #include <cmocka.h>
 
 #include "cal_test_util.h"
+#include "db_test_util.h"
 #include "motcua/catalog.h"
 #include "motcua/demo.h"
 #include "motcua/plans.h"
@@ -29,67 +30,21 @@
 #include "motcua/store.h"
 #include "motcua/text.h"
 
-static char dir[256];
-
-static struct {
-	mc_config cfg;
-	mc_calendar *cal;
-	mc_clock clock;
-	mc_db *db;
-	mc_ctx ctx;
-} V;
+static test_db V;
 
 static int setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/motcua-test-qscale-XXXXXX");
-	if (!mkdtemp(dir))
+	if (test_db_open(&V, "qscale", "test", "2026-11-20 10:00") != 0)
 		return -1;
-	memset(&V, 0, sizeof V);
 	std_config(&V.cfg);
-	V.cal = real_calendar(&V.cfg);
-	if (!V.cal)
-		return -1;
-	mc_err e;
-	mc_err_clear(&e);
-	if (mc_clock_freeze(&V.clock, "2026-11-20 10:00", &e) != MC_OK)
-		return -1;
-	char path[400];
-	snprintf(path, sizeof path, "%s/q.db", dir);
-	if (mc_db_open(path, MC_DB_CREATE, &V.db, &e) != MC_OK) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	V.ctx = (mc_ctx){V.db, &V.cfg, V.cal, &V.clock, "test"};
-	const char *root = getenv("MC_SOURCE_ROOT");
-	char cat[600];
-	snprintf(cat, sizeof cat, "%s/data/catalogue.csv", root ? root : ".");
-	mc_procedure *p;
-	size_t n;
-	mc_import_result ir;
-	if (mc_catalog_load_file(cat, &p, &n, &e) != MC_OK ||
-	    mc_catalog_import(&V.ctx, p, n, &ir, &e) != MC_OK) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	mc_catalog_free(p, n);
-	mc_demo_options o = {6000, 11};
-	mc_demo_stats ds;
-	if (mc_demo_generate(&V.ctx, &o, &ds, &e) != MC_OK) {
-		fprintf(stderr, "%s\n", e.msg);
-		return -1;
-	}
-	return 0;
+	return test_db_demo(&V, 6000, 11);
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	mc_db_close(V.db);
-	mc_calendar_free(V.cal);
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return test_db_close(&V);
 }
 
 /* Every dossier of q, page after page of `page` rows; returns how many (out malloc'd). */
@@ -327,7 +282,7 @@ static void test_search(void **state)
 			q.sort = sorts[s];
 			/* Which path the first page took: a walk tests the set row by row. */
 			mc_sql_log *log;
-			assert_int_equal(mc_sql_log_start(V.db, &log, &e), MC_OK);
+			assert_int_equal(mc_sql_log_start(V.ctx.db, &log, &e), MC_OK);
 			mc_dossier *got;
 			size_t ngot = list_all(&q, s ? 13 : 50, &got);
 			mc_sql_log_stop(log);

@@ -24,28 +24,26 @@
 #include "motcua/store.h"
 #include "motcua/users.h"
 
+#include "db_test_util.h"
+
 static const char *CATALOGUE =
 	"code,name,field,level,limit,limit_unit,online_limit,online_limit_unit,steps\n"
 	"1.000003,Đăng ký khai sinh,Hộ tịch,commune,3,days,,,\n";
 
 typedef struct fixture {
-	char dir[256], path[300];
-	mc_config cfg;
-	mc_calendar *cal;
-	mc_clock clock;
-	mc_ctx ctx;
+	test_db t;
 } fixture;
 
 static void set_now(fixture *f, const char *t)
 {
 	mc_err e;
-	assert_int_equal(mc_clock_freeze(&f->clock, t, &e), MC_OK);
+	assert_int_equal(mc_clock_freeze(&f->t.clock, t, &e), MC_OK);
 }
 
 /* The context of another account on the same database. */
 static mc_ctx as(const fixture *f, const char *who)
 {
-	mc_ctx c = f->ctx;
+	mc_ctx c = f->t.ctx;
 	c.actor = who;
 	return c;
 }
@@ -53,30 +51,8 @@ static mc_ctx as(const fixture *f, const char *who)
 static int setup(void **state)
 {
 	fixture *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/motcua-test-users-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!f || test_db_open(&f->t, "users", "root", "2025-03-03 09:00") != 0)
 		return -1;
-	snprintf(f->path, sizeof f->path, "%s/u.db", f->dir);
-	mc_config_defaults(&f->cfg);
-	snprintf(f->cfg.agency_code, sizeof f->cfg.agency_code, "000.00.31.H29");
-	mc_err e;
-	f->cal = mc_calendar_new(&f->cfg, &e);
-	if (!f->cal)
-		return -1;
-	const char *root = getenv("MC_SOURCE_ROOT");
-	char cal[512];
-	snprintf(cal, sizeof cal, "%s/data/calendar", root ? root : ".");
-	if (mc_calendar_load(f->cal, cal, &e) != MC_OK)
-		return -1;
-	mc_db *db;
-	if (mc_db_open(f->path, MC_DB_CREATE, &db, &e) != MC_OK)
-		return -1;
-	f->ctx.db = db;
-	f->ctx.cfg = &f->cfg;
-	f->ctx.cal = f->cal;
-	f->ctx.clock = &f->clock;
-	f->ctx.actor = "root";
-	set_now(f, "2025-03-03 09:00");
 	*state = f;
 	return 0;
 }
@@ -84,13 +60,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *f = *state;
-	mc_db_close(f->ctx.db);
-	mc_calendar_free(f->cal);
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	int rc = system(cmd);
+	int rc = test_db_close(&f->t);
 	free(f);
-	return rc == 0 ? 0 : -1;
+	return rc;
 }
 
 static mc_status import(const mc_ctx *c, mc_err *e)
@@ -126,7 +98,7 @@ static int64_t count_dossiers(fixture *f)
 {
 	mc_db_counts c;
 	mc_err e;
-	assert_int_equal(mc_db_counts_get(f->ctx.db, &c, &e), MC_OK);
+	assert_int_equal(mc_db_counts_get(f->t.ctx.db, &c, &e), MC_OK);
 	return c.dossiers + c.events * 1000000;
 }
 
@@ -146,9 +118,9 @@ static void test_open_then_bootstrap(void **state)
 	assert_int_equal(intake(&anyone, "Nguyễn Văn An", NULL, code, &e), MC_OK);
 
 	bool created = false;
-	assert_int_equal(mc_user_bootstrap(&f->ctx, NULL, &created, &e), MC_OK);
+	assert_int_equal(mc_user_bootstrap(&f->t.ctx, NULL, &created, &e), MC_OK);
 	assert_true(created);
-	assert_int_equal(mc_user_role(&f->ctx, &r, &open, &e), MC_OK);
+	assert_int_equal(mc_user_role(&f->t.ctx, &r, &open, &e), MC_OK);
 	assert_int_equal(r, MC_ROLE_ADMIN);
 	assert_false(open);
 	/* A second init changes nothing. */
@@ -156,7 +128,7 @@ static void test_open_then_bootstrap(void **state)
 	assert_int_equal(mc_user_bootstrap(&other, NULL, &created, &e), MC_OK);
 	assert_false(created);
 	int64_t n;
-	assert_int_equal(mc_user_count(f->ctx.db, &n, &e), MC_OK);
+	assert_int_equal(mc_user_count(f->t.ctx.db, &n, &e), MC_OK);
 	assert_int_equal(n, 1);
 
 	/* Now "anyone" is unknown: refused, even for reading, with one sentence. */
@@ -175,10 +147,10 @@ static void staff(fixture *f, char *code)
 {
 	mc_err e;
 	bool created;
-	assert_int_equal(mc_user_bootstrap(&f->ctx, NULL, &created, &e), MC_OK);
-	assert_int_equal(import(&f->ctx, &e), MC_OK);
-	assert_int_equal(mc_user_add(&f->ctx, "minh", MC_ROLE_CLERK, "Lê Văn Minh", NULL, &e), MC_OK);
-	assert_int_equal(mc_user_add(&f->ctx, "lan", MC_ROLE_SUPERVISOR, NULL, NULL, &e), MC_OK);
+	assert_int_equal(mc_user_bootstrap(&f->t.ctx, NULL, &created, &e), MC_OK);
+	assert_int_equal(import(&f->t.ctx, &e), MC_OK);
+	assert_int_equal(mc_user_add(&f->t.ctx, "minh", MC_ROLE_CLERK, "Lê Văn Minh", NULL, &e), MC_OK);
+	assert_int_equal(mc_user_add(&f->t.ctx, "lan", MC_ROLE_SUPERVISOR, NULL, NULL, &e), MC_OK);
 	mc_ctx minh = as(f, "minh");
 	assert_int_equal(intake(&minh, "Nguyễn Văn An", "079090001234", code, &e), MC_OK);
 }
@@ -214,7 +186,7 @@ static void test_roles_in_core(void **state)
 	assert_int_equal(import(&lan, &e), MC_ERR_DENIED);
 	mc_event *ev;
 	size_t n;
-	assert_int_equal(mc_dossier_events(&f->ctx, code, &ev, &n, &e), MC_OK);
+	assert_int_equal(mc_dossier_events(&f->t.ctx, code, &ev, &n, &e), MC_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(ev[0].actor, "minh");
 	assert_string_equal(ev[1].actor, "minh");
@@ -223,14 +195,14 @@ static void test_roles_in_core(void **state)
 	free(ev);
 
 	/* A disabled user may do nothing; an enabled one again. */
-	assert_int_equal(mc_user_set_active(&f->ctx, "minh", false, &e), MC_OK);
+	assert_int_equal(mc_user_set_active(&f->t.ctx, "minh", false, &e), MC_OK);
 	assert_int_equal(mc_dossier_finish(&minh, code, MC_RESULT_APPROVED, NULL, &e), MC_ERR_DENIED);
 	assert_non_null(strstr(e.msg, "disabled"));
-	assert_int_equal(mc_user_set_active(&f->ctx, "minh", true, &e), MC_OK);
+	assert_int_equal(mc_user_set_active(&f->t.ctx, "minh", true, &e), MC_OK);
 	assert_int_equal(mc_dossier_finish(&minh, code, MC_RESULT_APPROVED, NULL, &e), MC_OK);
 
 	/* Role changes take effect at once. */
-	assert_int_equal(mc_user_set_role(&f->ctx, "minh", MC_ROLE_ADMIN, &e), MC_OK);
+	assert_int_equal(mc_user_set_role(&f->t.ctx, "minh", MC_ROLE_ADMIN, &e), MC_OK);
 	assert_int_equal(import(&minh, &e), MC_OK);
 }
 
@@ -241,25 +213,25 @@ static void test_user_admin(void **state)
 	staff(f, code);
 	mc_err e;
 	/* The last administrator stays. */
-	assert_int_equal(mc_user_set_role(&f->ctx, "root", MC_ROLE_CLERK, &e), MC_ERR_STATE);
+	assert_int_equal(mc_user_set_role(&f->t.ctx, "root", MC_ROLE_CLERK, &e), MC_ERR_STATE);
 	assert_non_null(strstr(e.msg, "root"));
-	assert_int_equal(mc_user_set_active(&f->ctx, "root", false, &e), MC_ERR_STATE);
-	assert_int_equal(mc_user_add(&f->ctx, "minh", MC_ROLE_CLERK, NULL, NULL, &e), MC_ERR_EXISTS);
-	assert_int_equal(mc_user_set_role(&f->ctx, "ghost", MC_ROLE_CLERK, &e), MC_ERR_NOT_FOUND);
-	assert_int_equal(mc_user_add(&f->ctx, "-rf", MC_ROLE_CLERK, NULL, NULL, &e), MC_ERR_INVALID);
-	assert_int_equal(mc_user_add(&f->ctx, "a b", MC_ROLE_CLERK, NULL, NULL, &e), MC_ERR_INVALID);
-	assert_int_equal(mc_user_add(&f->ctx, "x\x1b[2J", MC_ROLE_CLERK, NULL, NULL, &e),
+	assert_int_equal(mc_user_set_active(&f->t.ctx, "root", false, &e), MC_ERR_STATE);
+	assert_int_equal(mc_user_add(&f->t.ctx, "minh", MC_ROLE_CLERK, NULL, NULL, &e), MC_ERR_EXISTS);
+	assert_int_equal(mc_user_set_role(&f->t.ctx, "ghost", MC_ROLE_CLERK, &e), MC_ERR_NOT_FOUND);
+	assert_int_equal(mc_user_add(&f->t.ctx, "-rf", MC_ROLE_CLERK, NULL, NULL, &e), MC_ERR_INVALID);
+	assert_int_equal(mc_user_add(&f->t.ctx, "a b", MC_ROLE_CLERK, NULL, NULL, &e), MC_ERR_INVALID);
+	assert_int_equal(mc_user_add(&f->t.ctx, "x\x1b[2J", MC_ROLE_CLERK, NULL, NULL, &e),
 	                 MC_ERR_INVALID);
 	assert_null(strchr(e.msg, '\x1b'));
-	assert_int_equal(mc_user_add(&f->ctx, "", MC_ROLE_CLERK, NULL, NULL, &e), MC_ERR_INVALID);
-	assert_int_equal(mc_user_add(&f->ctx, "ok", MC_ROLE_NONE, NULL, NULL, &e), MC_ERR_INVALID);
+	assert_int_equal(mc_user_add(&f->t.ctx, "", MC_ROLE_CLERK, NULL, NULL, &e), MC_ERR_INVALID);
+	assert_int_equal(mc_user_add(&f->t.ctx, "ok", MC_ROLE_NONE, NULL, NULL, &e), MC_ERR_INVALID);
 	/* Another admin: now root may step down. */
-	assert_int_equal(mc_user_set_role(&f->ctx, "lan", MC_ROLE_ADMIN, &e), MC_OK);
-	assert_int_equal(mc_user_set_role(&f->ctx, "root", MC_ROLE_SUPERVISOR, &e), MC_OK);
+	assert_int_equal(mc_user_set_role(&f->t.ctx, "lan", MC_ROLE_ADMIN, &e), MC_OK);
+	assert_int_equal(mc_user_set_role(&f->t.ctx, "root", MC_ROLE_SUPERVISOR, &e), MC_OK);
 	mc_ctx lan = as(f, "lan");
 	mc_user *u;
 	size_t n;
-	assert_int_equal(mc_user_list(&f->ctx, &u, &n, &e), MC_ERR_DENIED); /* root: supervisor now */
+	assert_int_equal(mc_user_list(&f->t.ctx, &u, &n, &e), MC_ERR_DENIED); /* root: supervisor now */
 	assert_int_equal(mc_user_list(&lan, &u, &n, &e), MC_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(u[0].name, "lan");
@@ -293,33 +265,33 @@ static void test_passwords(void **state)
 	assert_int_equal(mc_password_hash("short", h1, sizeof h1, &e), MC_ERR_INVALID);
 
 	bool created;
-	assert_int_equal(mc_user_bootstrap(&f->ctx, "root-password", &created, &e), MC_OK);
-	assert_int_equal(mc_user_add(&f->ctx, "quay1", MC_ROLE_CLERK, NULL, "counter-pass-1", &e),
+	assert_int_equal(mc_user_bootstrap(&f->t.ctx, "root-password", &created, &e), MC_OK);
+	assert_int_equal(mc_user_add(&f->t.ctx, "quay1", MC_ROLE_CLERK, NULL, "counter-pass-1", &e),
 	                 MC_OK);
 	mc_user u;
-	assert_int_equal(mc_user_login(f->ctx.db, "quay1", "counter-pass-1", &u, &e), MC_OK);
+	assert_int_equal(mc_user_login(f->t.ctx.db, "quay1", "counter-pass-1", &u, &e), MC_OK);
 	assert_string_equal(u.name, "quay1");
 	assert_int_equal(u.role, MC_ROLE_CLERK);
 	assert_true(u.has_password);
-	assert_int_equal(mc_user_login(f->ctx.db, "root", "root-password", &u, &e), MC_OK);
+	assert_int_equal(mc_user_login(f->t.ctx.db, "root", "root-password", &u, &e), MC_OK);
 	/* Wrong password and unknown user: the same sentence. */
 	mc_err e1, e2;
-	assert_int_equal(mc_user_login(f->ctx.db, "quay1", "counter-pass-2", &u, &e1), MC_ERR_DENIED);
-	assert_int_equal(mc_user_login(f->ctx.db, "nobody", "counter-pass-1", &u, &e2), MC_ERR_DENIED);
+	assert_int_equal(mc_user_login(f->t.ctx.db, "quay1", "counter-pass-2", &u, &e1), MC_ERR_DENIED);
+	assert_int_equal(mc_user_login(f->t.ctx.db, "nobody", "counter-pass-1", &u, &e2), MC_ERR_DENIED);
 	assert_string_equal(e1.msg, e2.msg);
 	assert_string_equal(u.name, "");
 	/* A user may change their own password, not another's; removing it ends the login. */
 	mc_ctx quay = as(f, "quay1");
 	assert_int_equal(mc_user_set_password(&quay, "root", "stolen-password", &e), MC_ERR_DENIED);
 	assert_int_equal(mc_user_set_password(&quay, "quay1", "counter-pass-2", &e), MC_OK);
-	assert_int_equal(mc_user_login(f->ctx.db, "quay1", "counter-pass-1", &u, &e), MC_ERR_DENIED);
-	assert_int_equal(mc_user_login(f->ctx.db, "quay1", "counter-pass-2", &u, &e), MC_OK);
-	assert_int_equal(mc_user_set_password(&f->ctx, "quay1", NULL, &e), MC_OK);
-	assert_int_equal(mc_user_login(f->ctx.db, "quay1", "counter-pass-2", &u, &e), MC_ERR_DENIED);
+	assert_int_equal(mc_user_login(f->t.ctx.db, "quay1", "counter-pass-1", &u, &e), MC_ERR_DENIED);
+	assert_int_equal(mc_user_login(f->t.ctx.db, "quay1", "counter-pass-2", &u, &e), MC_OK);
+	assert_int_equal(mc_user_set_password(&f->t.ctx, "quay1", NULL, &e), MC_OK);
+	assert_int_equal(mc_user_login(f->t.ctx.db, "quay1", "counter-pass-2", &u, &e), MC_ERR_DENIED);
 	/* Disabled users cannot log in. */
-	assert_int_equal(mc_user_set_password(&f->ctx, "quay1", "counter-pass-3", &e), MC_OK);
-	assert_int_equal(mc_user_set_active(&f->ctx, "quay1", false, &e), MC_OK);
-	assert_int_equal(mc_user_login(f->ctx.db, "quay1", "counter-pass-3", &u, &e), MC_ERR_DENIED);
+	assert_int_equal(mc_user_set_password(&f->t.ctx, "quay1", "counter-pass-3", &e), MC_OK);
+	assert_int_equal(mc_user_set_active(&f->t.ctx, "quay1", false, &e), MC_OK);
+	assert_int_equal(mc_user_login(f->t.ctx.db, "quay1", "counter-pass-3", &u, &e), MC_ERR_DENIED);
 }
 
 static void test_access_log(void **state)
@@ -352,7 +324,7 @@ static void test_access_log(void **state)
 	assert_true(rows[1].backdated); /* written under a frozen clock */
 	free(rows);
 	assert_int_equal(mc_access_list(&lan, "NOPE-1", 0, &rows, &n, &e), MC_ERR_NOT_FOUND);
-	assert_int_equal(mc_access_list(&f->ctx, NULL, 1, &rows, &n, &e), MC_OK);
+	assert_int_equal(mc_access_list(&f->t.ctx, NULL, 1, &rows, &n, &e), MC_OK);
 	assert_int_equal(n, 1);
 	free(rows);
 }
@@ -384,7 +356,7 @@ static void test_purge(void **state)
 	mc_purge_result r;
 	assert_int_equal(mc_purge(&minh, true, &r, &e), MC_ERR_DENIED);
 	int64_t before = count_dossiers(f);
-	assert_int_equal(mc_purge(&f->ctx, true, &r, &e), MC_OK);
+	assert_int_equal(mc_purge(&f->t.ctx, true, &r, &e), MC_OK);
 	assert_int_equal(r.applicants, 2); /* An, and Dũng (counter visit only) */
 	assert_int_equal(r.dossiers, 1);
 	assert_int_equal(r.counter_logs, 1);
@@ -393,16 +365,16 @@ static void test_purge(void **state)
 	assert_string_equal(cut, "2025-03-10 08:00");
 	assert_int_equal(count_dossiers(f), before); /* dry run */
 	mc_dossier d;
-	assert_int_equal(mc_dossier_get(&f->ctx, old_code, &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, old_code, &d, &e), MC_OK);
 	assert_string_equal(d.applicant_name, "Nguyễn Văn An");
 
-	f->cfg.retention_years = 0;
-	assert_int_equal(mc_purge(&f->ctx, false, &r, &e), MC_ERR_CONFIG);
-	f->cfg.retention_years = 5;
-	assert_int_equal(mc_purge(&f->ctx, false, &r, &e), MC_OK);
+	f->t.cfg.retention_years = 0;
+	assert_int_equal(mc_purge(&f->t.ctx, false, &r, &e), MC_ERR_CONFIG);
+	f->t.cfg.retention_years = 5;
+	assert_int_equal(mc_purge(&f->t.ctx, false, &r, &e), MC_OK);
 	assert_int_equal(r.applicants, 2);
 	assert_int_equal(r.dossiers, 1);
-	assert_int_equal(mc_dossier_get(&f->ctx, old_code, &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, old_code, &d, &e), MC_OK);
 	assert_string_equal(d.applicant_name, MC_PURGED_NAME);
 	assert_string_equal(d.id_number, "");
 	assert_string_equal(d.phone, "");
@@ -410,38 +382,38 @@ static void test_purge(void **state)
 	assert_int_equal(d.status, MC_STATUS_RETURNED); /* the statistics stay */
 	mc_event *ev;
 	size_t n;
-	assert_int_equal(mc_dossier_events(&f->ctx, old_code, &ev, &n, &e), MC_OK);
+	assert_int_equal(mc_dossier_events(&f->t.ctx, old_code, &ev, &n, &e), MC_OK);
 	assert_string_equal(ev[n - 1].kind, "note");
 	assert_string_equal(ev[n - 1].actor, "root");
 	assert_non_null(strstr(ev[n - 1].note, "5"));
 	free(ev);
 	/* The others keep their data. */
-	assert_int_equal(mc_dossier_get(&f->ctx, open_code, &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, open_code, &d, &e), MC_OK);
 	assert_string_equal(d.applicant_name, "Trần Thị Bình");
 	assert_string_equal(d.id_number, "079190002345");
-	assert_int_equal(mc_dossier_get(&f->ctx, late_code, &d, &e), MC_OK);
+	assert_int_equal(mc_dossier_get(&f->t.ctx, late_code, &d, &e), MC_OK);
 	assert_string_equal(d.applicant_name, "Phạm Cường");
 	/* Nothing left to purge; the ID number is free for a new applicant. */
-	assert_int_equal(mc_purge(&f->ctx, false, &r, &e), MC_OK);
+	assert_int_equal(mc_purge(&f->t.ctx, false, &r, &e), MC_OK);
 	assert_int_equal(r.applicants + r.dossiers + r.counter_logs, 0);
 	assert_int_equal(intake(&minh, "Nguyễn Văn An", "079090001234", NULL, &e), MC_OK);
 	/* Forbidden back-dated writes stop a real purge, not a dry run. */
-	f->cfg.allow_backdated = false;
-	assert_int_equal(mc_purge(&f->ctx, false, &r, &e), MC_ERR_DENIED);
-	assert_int_equal(mc_purge(&f->ctx, true, &r, &e), MC_OK);
+	f->t.cfg.allow_backdated = false;
+	assert_int_equal(mc_purge(&f->t.ctx, false, &r, &e), MC_ERR_DENIED);
+	assert_int_equal(mc_purge(&f->t.ctx, true, &r, &e), MC_OK);
 }
 
 static void test_file_mode(void **state)
 {
 	fixture *f = *state;
 	struct stat sb;
-	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(stat(f->t.path, &sb), 0);
 	assert_int_equal(sb.st_mode & 0007, 0); /* nothing for others */
 	mc_err e;
 	char code[MC_CODE_MAX];
 	staff(f, code); /* writes: the WAL and its index exist now */
 	char side[320];
-	snprintf(side, sizeof side, "%s-wal", f->path);
+	snprintf(side, sizeof side, "%s-wal", f->t.path);
 	assert_int_equal(stat(side, &sb), 0);
 	assert_int_equal(sb.st_mode & 0007, 0);
 	(void)e;

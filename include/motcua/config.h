@@ -74,6 +74,9 @@ typedef struct mc_config {
 	/* [print] */
 	char printer_command[MC_CFG_STR]; /* e.g. "lp -d PRINTER"; empty = files only */
 
+	/* [export] */
+	int export_compression;           /* zlib level 1-9 of the workbook's zip container */
+
 	/* [privacy] */
 	bool mask_ids;
 	int retention_years;

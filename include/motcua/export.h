@@ -129,6 +129,7 @@ typedef struct mc_export_input {
 	mc_export_iter register_rows; /* sheet 2, in register order */
 	mc_export_iter overdue_rows;  /* sheet 3: overdue first, then at risk */
 	bool mask_ids;                /* mask ID numbers ("0790*****123") */
+	int compression;              /* deflate level 1-9 of the file; 0 = zlib's default (6) */
 	/*
 	 * Refuse to write a workbook with no data at all (nothing received,
 	 * carried over, resolved or pending): set for closed periods.

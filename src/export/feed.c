@@ -278,6 +278,7 @@ mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *pa
 	ratio_from(&rep->online_share, &in.online_share);
 	ratio_from(&rep->late_with_apology, &in.late_with_apology);
 	in.mask_ids = ctx->cfg->mask_ids;
+	in.compression = ctx->cfg->export_compression;
 	/* A period that has ended and holds nothing is refused, not exported empty. */
 	in.refuse_empty = to < mc_time_date(now);
 

@@ -26,6 +26,7 @@
 
 #include "motcua/export.h"
 #include "motcua/i18n.h"
+#include "zlevel.h"
 
 #if !defined(LXW_VERSION_ID) || LXW_VERSION_ID < 110
 #error "motcua needs libxlsxwriter 1.1.0 or later"
@@ -960,7 +961,10 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 	};
 	check(w, workbook_set_properties(w->wb, &props));
 
+	/* Packing the zip is where the level applies (zlevel.c). */
+	mc_export_zlevel_begin(in->compression > 0 ? in->compression : -1);
 	lxw_error close_err = workbook_close(w->wb);
+	mc_export_zlevel_end();
 	if (status == MC_OK && w->lerr != LXW_NO_ERROR)
 		status = mc_err_set(e, MC_ERR_IO, _("Cannot write the workbook \"%s\": %s."), path,
 		                    lxw_strerror(w->lerr));

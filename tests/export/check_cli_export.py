@@ -34,11 +34,12 @@ def check(cond, msg):
     return cond
 
 
-def mc(*args, json_out=False):
+def mc(*args, json_out=False, config=None):
     env = dict(os.environ, HOME=TMP, XDG_CONFIG_HOME=os.path.join(TMP, 'cfg'),
                XDG_DATA_HOME=os.path.join(TMP, 'data'), LC_ALL='C.UTF-8')
     env.pop('MOTCUA_NOW', None)
-    cmd = [MOTCUA, '--db', DB, '--now', NOW] + (['--json'] if json_out else []) + list(args)
+    cmd = [MOTCUA, '--db', DB, '--now', NOW] + (['--config', config] if config else []) + \
+        (['--json'] if json_out else []) + list(args)
     return subprocess.run(cmd, capture_output=True, text=True, env=env)
 
 
@@ -122,6 +123,25 @@ def main():
         if check(p.returncode == 0, f'export under umask {mask:03o}: {p.stderr}'):
             mode = subprocess.run(['stat', '-c', '%a', out], capture_output=True, text=True).stdout.strip()
             check(mode == want, f'umask {mask:03o}: workbook mode {mode}, want {want}')
+    # [export] compression reaches the zip container (src/export/zlevel.c):
+    # level 9 must give a smaller file than level 1, with the same cells.
+    sizes, values = {}, {}
+    for level in (1, 9):
+        conf = os.path.join(TMP, f'z{level}.ini')
+        with open(conf, 'w') as f:
+            f.write(f'[export]\ncompression = {level}\n')
+        out = os.path.join(TMP, f'z{level}.xlsx')
+        p = mc('export', '--period', '2025', '-o', out, config=conf)
+        if check(p.returncode == 0, f'export at compression {level}: {p.stderr}'):
+            sizes[level] = os.path.getsize(out)
+            wb = openpyxl.load_workbook(out, read_only=True)
+            values[level] = [[c for c in row] for ws in wb.worksheets
+                             for row in ws.iter_rows(values_only=True)]
+            wb.close()
+    if len(sizes) == 2:
+        check(sizes[9] < sizes[1] * 0.95,
+              f'compression 9 ({sizes[9]} bytes) is not smaller than 1 ({sizes[1]} bytes)')
+        check(values[1] == values[9], 'the cells differ between compression 1 and 9')
     # Refusals leave nothing behind.
     bad = os.path.join(TMP, 'bad.xlsx')
     p = mc('export', '--period', '2025-13', '-o', bad)

@@ -288,6 +288,7 @@ static void test_bad_files(void **state)
 		{"bad-number.ini", 2, "hours_per_day", "\"eight\""},
 		{"bad-enum.ini", 3, "supplement_mode", "restart, pause"},
 		{"bad-bool.ini", 2, "mask_ids", "yes or no"},
+		{"bad-compression.ini", 2, "compression", "1"},
 		{"bad-junk.ini", 3, "this line is junk", "key = value"},
 		{"bad-before-section.ini", 2, "name", "before any [section]"},
 		{"bad-duplicate.ini", 4, "theme", "line 2"},

@@ -283,10 +283,12 @@ static int cells(const char *tsv, const char *out)
 			if (!s)
 				abort();
 			sheets = s;
-			sheets[nsheets++] = workbook_add_worksheet(wb, unescape(f[2]));
+			if (!(sheets[nsheets++] = workbook_add_worksheet(wb, unescape(f[2]))))
+				goto bad_line;
 		} else if (!strcmp(f[0], "#styles") && n == 2 && !fmts) {
 			nfmts = atol(f[1]);
-			fmts = calloc((size_t)nfmts + 1, sizeof *fmts);
+			if (nfmts < 0 || nfmts > 65536 || !(fmts = calloc((size_t)nfmts + 1, sizeof *fmts)))
+				goto bad_line;
 		} else if (!strcmp(f[0], "#style") && n == 13) {
 			long id = atol(f[1]);
 			if (id < 0 || id >= nfmts)
@@ -341,14 +343,16 @@ static int cells(const char *tsv, const char *out)
 	lxw_error e = workbook_close(wb);
 	free(sheets);
 	free(fmts);
-	if (e != LXW_NO_ERROR) {
-		fprintf(stderr, "bench_xlsx_raw: cannot write %s: %s\n", out, lxw_strerror(e));
+	if (e != LXW_NO_ERROR || bad) {
+		if (e != LXW_NO_ERROR)
+			fprintf(stderr, "bench_xlsx_raw: cannot write %s: %s\n", out, lxw_strerror(e));
+		remove(out); /* no half-made baseline */
 		return 1;
 	}
 	fprintf(stderr, "bench_xlsx_raw: %ld cells in %ld sheets from %s; the time includes "
 	                "reading and parsing it\n",
 	        ncells, nsheets, tsv);
-	return bad ? 1 : 0;
+	return 0;
 }
 
 int main(int argc, char **argv)

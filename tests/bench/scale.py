@@ -146,7 +146,8 @@ def export(tools, mc, path, period, work, zlevel):
     tsv = os.path.join(work, 'cells.tsv')
     bench = os.path.join(SRC, 'tests', 'bench')
     run(['/usr/bin/python3', os.path.join(bench, 'xlsx_cells.py'), path, tsv])
-    ncells = sum(1 for line in open(tsv, encoding='utf-8') if not line.startswith('#'))
+    with open(tsv, encoding='utf-8') as f:
+        ncells = sum(1 for line in f if not line.startswith('#'))
     os.unlink(path)
     lv = ['--zlevel', str(zlevel)]
     py = ['/usr/bin/python3', os.path.join(bench, 'bench_export.py')] + lv

@@ -135,6 +135,16 @@ typedef struct mc_export_input {
 	 * carried over, resolved or pending): set for closed periods.
 	 */
 	bool refuse_empty;
+	/*
+	 * Optional. When set, rows, nrows, total and the ratios are not filled
+	 * yet: the writer streams the register and overdue sheets first, then
+	 * calls complete(complete_ctx, in, e) once, on its own copy of the
+	 * input, to fill them before it writes the table, PAR and chart sheets
+	 * (so the caller can build the national table while the lists stream).
+	 * What complete() points to must live until mc_export_workbook returns.
+	 */
+	mc_status (*complete)(void *complete_ctx, struct mc_export_input *in, mc_err *e);
+	void *complete_ctx;
 } mc_export_input;
 
 /*

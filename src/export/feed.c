@@ -2,7 +2,8 @@
 /*
  * Feeding the workbook writer from the database: the period is parsed, the
  * national table comes from mc_report_build() (so the workbook shows the
- * same numbers as `motcua report --json`), the register sheet is streamed
+ * same numbers as `motcua report --json`), built on a second read-only
+ * connection and thread while the lists stream, the register sheet is streamed
  * row by row from one ordered pass of the store (mc_register_open: the
  * dossiers with their first hand-over joined in, no query per row) and the
  * overdue sheet page by page through the query API: memory holds one row
@@ -10,6 +11,7 @@
  *
  * Used by `motcua export` and by the export key of the reports screen.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,7 @@
 #include "motcua/period.h"
 #include "motcua/query.h"
 #include "motcua/report.h"
+#include "motcua/store.h"
 
 #define PAGE 500
 
@@ -228,6 +231,104 @@ static void ratio_from(const mc_rate *r, mc_export_ratio *x)
 	x->den = r->den;
 }
 
+/*
+ * The national table of the period, built while the lists stream: on a
+ * second, read-only connection and thread when the database is a file
+ * (the writer only needs it after the register and overdue sheets), else
+ * on the caller's connection when the writer asks for it.
+ */
+typedef struct table_job {
+	mc_ctx ctx; /* the caller's, with its own connection when threaded */
+	mc_db *db;  /* that connection */
+	mc_date from, to;
+	mc_report *rep;
+	mc_status status;
+	mc_err err;
+	bool threaded;
+	pthread_t thread;
+	mc_export_row *rows;
+} table_job;
+
+static void *table_build(void *arg)
+{
+	table_job *j = arg;
+	j->status = mc_report_build(&j->ctx, j->from, j->to, MC_REPORT_BY_FIELD, &j->rep, &j->err);
+	return NULL;
+}
+
+static void table_start(table_job *j, const mc_ctx *ctx, mc_date from, mc_date to)
+{
+	memset(j, 0, sizeof *j);
+	j->ctx = *ctx;
+	j->from = from;
+	j->to = to;
+	mc_err_clear(&j->err);
+	const char *path = mc_db_path(ctx->db);
+	mc_err ignored;
+	if (!path || !*path || strcmp(path, ":memory:") == 0 ||
+	    mc_db_open(path, MC_DB_READONLY, &j->db, &ignored) != MC_OK)
+		return;
+	j->ctx.db = j->db;
+	if (pthread_create(&j->thread, NULL, table_build, j) == 0) {
+		j->threaded = true;
+		return;
+	}
+	mc_db_close(j->db);
+	j->db = NULL;
+	j->ctx.db = ctx->db;
+}
+
+/* Wait for the table (or build it now); its status. */
+static mc_status table_wait(table_job *j)
+{
+	if (j->threaded) {
+		pthread_join(j->thread, NULL);
+		j->threaded = false;
+		mc_db_close(j->db);
+		j->db = NULL;
+	} else if (!j->rep && j->status == MC_OK) {
+		table_build(j);
+	}
+	return j->status;
+}
+
+static void table_end(table_job *j)
+{
+	if (j->threaded) {
+		pthread_join(j->thread, NULL);
+		mc_db_close(j->db);
+	}
+	mc_report_free(j->rep);
+	free(j->rows);
+}
+
+/* mc_export_input.complete: the table part of the input from the report. */
+static mc_status table_complete(void *ctx, mc_export_input *in, mc_err *e)
+{
+	table_job *j = ctx;
+	if (table_wait(j) != MC_OK) {
+		*e = j->err;
+		return j->status;
+	}
+	const mc_report *rep = j->rep;
+	if (!(j->rows = calloc(rep->n_rows ? rep->n_rows : 1, sizeof *j->rows)))
+		return mc_err_set(e, MC_ERR_NOMEM, _("Out of memory while writing the workbook."));
+	for (size_t i = 0; i < rep->n_rows; i++) {
+		j->rows[i].field = rep->rows[i].field;
+		counts_from(rep->rows[i].n, &j->rows[i].c);
+	}
+	in->rows = j->rows;
+	in->nrows = rep->n_rows;
+	counts_from(rep->total.n, &in->total);
+	ratio_from(&rep->rate_a, &in->rate_a);
+	ratio_from(&rep->rate_b, &in->rate_b);
+	ratio_from(&rep->rate_c, &in->rate_c);
+	ratio_from(&rep->satisfaction, &in->satisfaction);
+	ratio_from(&rep->online_share, &in->online_share);
+	ratio_from(&rep->late_with_apology, &in->late_with_apology);
+	return MC_OK;
+}
+
 mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *path,
                            mc_export_summary *sum, mc_err *e)
 {
@@ -237,22 +338,18 @@ mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *pa
 		return s;
 	mc_time now = mc_clock_now(ctx->clock);
 
-	mc_report *rep = NULL;
-	if ((s = mc_report_build(ctx, from, to, MC_REPORT_BY_FIELD, &rep, e)) != MC_OK)
-		return s;
 	units u = {NULL, 0};
-	if ((s = mc_unit_list(ctx, &u.v, &u.n, e)) != MC_OK) {
-		mc_report_free(rep);
+	if ((s = mc_unit_list(ctx, &u.v, &u.n, e)) != MC_OK)
 		return s;
-	}
-	mc_export_row *rows = calloc(rep->n_rows ? rep->n_rows : 1, sizeof *rows);
 	reg_feed *rf = calloc(1, sizeof *rf);
 	ovd_feed *of = calloc(1, sizeof *of);
 	mc_dossier *page = malloc(PAGE * sizeof *page);
-	if (!rows || !rf || !of || !page) {
+	table_job *tj = calloc(1, sizeof *tj);
+	if (!rf || !of || !page || !tj) {
 		s = mc_err_set(e, MC_ERR_NOMEM, _("Out of memory while writing the workbook."));
 		goto out;
 	}
+	table_start(tj, ctx, from, to);
 
 	mc_export_input in;
 	memset(&in, 0, sizeof in);
@@ -264,19 +361,8 @@ mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *pa
 	in.header.to = to;
 	in.header.made_at = now;
 	in.header.made_by = ctx->actor;
-	for (size_t i = 0; i < rep->n_rows; i++) {
-		rows[i].field = rep->rows[i].field;
-		counts_from(rep->rows[i].n, &rows[i].c);
-	}
-	in.rows = rows;
-	in.nrows = rep->n_rows;
-	counts_from(rep->total.n, &in.total);
-	ratio_from(&rep->rate_a, &in.rate_a);
-	ratio_from(&rep->rate_b, &in.rate_b);
-	ratio_from(&rep->rate_c, &in.rate_c);
-	ratio_from(&rep->satisfaction, &in.satisfaction);
-	ratio_from(&rep->online_share, &in.online_share);
-	ratio_from(&rep->late_with_apology, &in.late_with_apology);
+	in.complete = table_complete;
+	in.complete_ctx = tj;
 	in.mask_ids = ctx->cfg->mask_ids;
 	in.compression = ctx->cfg->export_compression;
 	/* A period that has ended and holds nothing is refused, not exported empty. */
@@ -298,19 +384,20 @@ mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *pa
 	if (s == MC_OK && sum) {
 		sum->from = from;
 		sum->to = to;
-		sum->fields = rep->n_rows;
-		sum->total = in.total;
+		sum->fields = tj->rep->n_rows;
+		counts_from(tj->rep->total.n, &sum->total);
 		sum->register_rows = rf->count;
 		sum->overdue_rows = of->count;
 	}
 out:
 	if (rf)
 		mc_register_close(rf->cur);
+	if (tj)
+		table_end(tj);
+	free(tj);
 	free(rf);
 	free(of);
 	free(page);
-	free(rows);
 	free(u.v);
-	mc_report_free(rep);
 	return s;
 }

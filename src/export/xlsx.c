@@ -851,6 +851,19 @@ static bool is_empty(const mc_export_counts *t)
 	       t->received_direct_postal == 0;
 }
 
+/* A closed period with no data at all is refused (e names it). */
+static bool refused_empty(const mc_export_input *in, mc_err *e)
+{
+	if (!in->refuse_empty || !is_empty(&in->total))
+		return false;
+	char period[160];
+	fmt_period(&in->header, period, sizeof period);
+	mc_err_set(e, MC_ERR_NOT_FOUND,
+	           _("There are no dossiers in the closed period %s; no workbook was written."),
+	           period);
+	return true;
+}
+
 /* Temporary file beside the target: "<dir>/.<name>.XXXXXX". */
 static mc_status make_temp(const char *path, char *tmp, size_t size, mc_err *e)
 {
@@ -891,14 +904,8 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 		return mc_err_set(e, MC_ERR_INVALID, _("Nothing to export."));
 	if (in->header.to < in->header.from)
 		return mc_err_set(e, MC_ERR_INVALID, _("The period ends before it starts."));
-	if (in->refuse_empty && is_empty(&in->total)) {
-		char period[160];
-		fmt_period(&in->header, period, sizeof period);
-		return mc_err_set(e, MC_ERR_NOT_FOUND,
-		                  _("There are no dossiers in the closed period %s; no workbook was "
-		                    "written."),
-		                  period);
-	}
+	if (!in->complete && refused_empty(in, e))
+		return MC_ERR_NOT_FOUND;
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return mc_err_set(e, MC_ERR_INVALID, _("The output path \"%s\" is a folder."), path);
@@ -913,7 +920,9 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 		unlink(tmp);
 		return mc_err_set(e, MC_ERR_NOMEM, _("Out of memory while writing the workbook."));
 	}
-	w->in = in;
+	/* The writer's copy: complete() fills the table part of it. */
+	mc_export_input input = *in;
+	w->in = &input;
 	w->e = e;
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
 	w->wb = workbook_new_opt(tmp, &opt);
@@ -937,11 +946,17 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 		}
 	}
 
-	write_table(w, &w->sheets[0]);
+	/* The lists first: in constant_memory mode each sheet only needs its own
+	 * rows in order, and the table may still be in the making (complete). */
 	status = write_register(w, &w->sheets[1]);
 	if (status == MC_OK)
 		status = write_overdue(w, &w->sheets[2]);
+	if (status == MC_OK && input.complete &&
+	    (status = input.complete(input.complete_ctx, &input, e)) == MC_OK &&
+	    refused_empty(&input, e))
+		status = MC_ERR_NOT_FOUND;
 	if (status == MC_OK) {
+		write_table(w, &w->sheets[0]);
 		write_par(w, &w->sheets[3]);
 		write_chart(w, &w->sheets[4]);
 	}

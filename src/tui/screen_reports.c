@@ -105,15 +105,19 @@ static void rep_refresh(tui_app *app, void *st)
 		snprintf(s->error, sizeof s->error, "%s", e.msg);
 }
 
-static void rate_line(int y, int cols, const char *name, const mc_rate *r, const char *def)
+/* One rate: its label padded to lw display columns, the value, its definition. */
+static void rate_line(int y, int cols, int lw, const char *name, const mc_rate *r, const char *def)
 {
 	char buf[400];
 	if (r->valid)
-		snprintf(buf, sizeof buf, "%-14s %5.1f %%  (%lld/%lld)  %s", name, mc_rate_round(r),
+		snprintf(buf, sizeof buf, "%5.1f %%  (%lld/%lld)  %s", mc_rate_round(r),
 		         (long long)r->num, (long long)r->den, def);
 	else
-		snprintf(buf, sizeof buf, "%-14s     —    %s", name, def);
-	tui_put(y, 1, cols - 2, buf, tui_attr(TUI_ROLE_NORMAL), false);
+		snprintf(buf, sizeof buf, "    —    %s", def);
+	int a = tui_attr(TUI_ROLE_NORMAL);
+	tui_put(y, 1, lw, name, a, false);
+	if (cols - 3 - lw > 0)
+		tui_put(y, 2 + lw, cols - 3 - lw, buf, a, false);
 }
 
 static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
@@ -165,15 +169,26 @@ static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	snprintf(colname, sizeof colname, _("Column (%d): %s — Enter: the dossiers behind the number"),
 	         s->col + 3, mc_report_col_label((mc_report_col)s->col));
 	tui_put(y++, 1, cols - 2, colname, tui_attr(TUI_ROLE_DIM), false);
-	rate_line(y++, cols, _("Rate A"), &s->rep->rate_a, _("(early + on time) / resolved"));
-	rate_line(y++, cols, _("Rate B"), &s->rep->rate_b, _("(early + on time) / received"));
-	rate_line(y++, cols, _("Rate C"), &s->rep->rate_c,
-	          _("100 − (late + pending overdue) / (resolved + pending)"));
-	rate_line(y++, cols, _("Satisfaction"), &s->rep->satisfaction,
-	          _("ratings 2 or 3 / rated dossiers resolved"));
-	rate_line(y++, cols, _("Online share"), &s->rep->online_share, _("online / received in the period"));
-	rate_line(y++, cols, _("Apologies"), &s->rep->late_with_apology,
-	          _("late dossiers with an apology / late dossiers"));
+	const struct {
+		const char *name;
+		const mc_rate *r;
+		const char *def;
+	} rates[] = {
+		{_("Rate A"), &s->rep->rate_a, _("(early + on time) / resolved")},
+		{_("Rate B"), &s->rep->rate_b, _("(early + on time) / received")},
+		{_("Rate C"), &s->rep->rate_c, _("100 − (late + pending overdue) / (resolved + pending)")},
+		{_("Satisfaction"), &s->rep->satisfaction, _("ratings 2 or 3 / rated dossiers resolved")},
+		{_("Online share"), &s->rep->online_share, _("online / received in the period")},
+		{_("Apologies"), &s->rep->late_with_apology,
+		 _("late dossiers with an apology / late dossiers")},
+	};
+	/* The labels' column is as wide as the widest label in the interface's language. */
+	int lw = 0;
+	for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
+		if (tui_width(rates[i].name) > lw)
+			lw = tui_width(rates[i].name);
+	for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
+		rate_line(y++, cols, lw, rates[i].name, rates[i].r, rates[i].def);
 	tui_draw_hints(y0 + rows - 1, 0, cols, TUI_SCREEN_REPORTS);
 }
 

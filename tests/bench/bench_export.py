@@ -22,6 +22,13 @@
 # deflate level L (1-9) instead of zlib's default 6 (XlsxWriter has no option
 # for it: the zipfile it opens is given compresslevel L), to match motcua's
 # [export] compression.
+#
+#        bench_export.py --parse-only --cells CELLS.tsv OUT.xlsx
+#          everything --cells does except writing: the list is read and
+#          parsed and every write call goes to a writer that does nothing
+#          (no file is made). Its time is the part of a --cells run that is
+#          reading the cell list, not writing it; scale.py subtracts it to
+#          give Python's time for writing alone.
 import argparse
 import functools
 import re
@@ -179,10 +186,31 @@ def style(wb, f):
     return wb.add_format(o)
 
 
-def cells(tsv, out, constant_memory):
+class NoWriter:
+    """--parse-only: the workbook and worksheet calls of cells(), doing nothing."""
+
+    def __init__(self, *args):
+        pass
+
+    def add_worksheet(self, name):
+        return self
+
+    def add_format(self, options=None):
+        return None
+
+    def write_string(self, *args):
+        return 0
+
+    write_number = write_blank = write_formula = write_string
+
+    def close(self):
+        pass
+
+
+def cells(tsv, out, constant_memory, writer=xlsxwriter.Workbook):
     """Every cell listed by xlsx_cells.py in TSV, with the same write calls as
     bench_xlsx_raw --cells."""
-    wb = xlsxwriter.Workbook(out, {'constant_memory': constant_memory})
+    wb = writer(out, {'constant_memory': constant_memory})
     sheets = [None]
     fmts = []
     bad = 0
@@ -223,8 +251,10 @@ def cells(tsv, out, constant_memory):
 def main():
     ap = argparse.ArgumentParser(
         description='Python XlsxWriter baseline of the export.',
-        usage='%(prog)s [--in-memory] [--zlevel 1-9] (N | --cells CELLS.tsv) OUT.xlsx')
+        usage='%(prog)s [--in-memory | --parse-only] [--zlevel 1-9] (N | --cells CELLS.tsv) OUT.xlsx')
     ap.add_argument('--cells', metavar='CELLS.tsv', help='write the cells of xlsx_cells.py')
+    ap.add_argument('--parse-only', action='store_true',
+                    help='read and parse CELLS.tsv, write nothing (with --cells)')
     ap.add_argument('--in-memory', action='store_true',
                     help="XlsxWriter's default mode instead of constant_memory")
     ap.add_argument('args', nargs='+', metavar='[N] OUT.xlsx')
@@ -235,7 +265,8 @@ def main():
         xlsxwriter.workbook.ZipFile = functools.partial(zipfile.ZipFile,
                                                         compresslevel=a.zlevel)
     if a.cells and len(a.args) == 1:
-        cells(a.cells, a.args[0], not a.in_memory)
+        cells(a.cells, a.args[0], not a.in_memory,
+              NoWriter if a.parse_only else xlsxwriter.Workbook)
     elif not a.cells and len(a.args) == 2:
         synthetic(int(a.args[0]), a.args[1], not a.in_memory)
     else:

@@ -270,7 +270,8 @@ mc_status mc_catalog_import(const mc_ctx *ctx, const struct mc_procedure *procs,
 	if (!ctx || !ctx->db || !ctx->cfg)
 		return mc_err_set(e, MC_ERR_INVALID, _("internal error: incomplete context."));
 	mc_status s = mc_ctx_require(ctx, MC_ACT_CATALOG, e); /* administrators only */
-	if (s != MC_OK || (s = mc_db_begin_write(ctx->db, e)) != MC_OK)
+	if (s != MC_OK || (s = mc_ctx_check_write(ctx, e)) != MC_OK ||
+	    (s = mc_db_begin_write(ctx->db, e)) != MC_OK)
 		return s;
 	mc_time now = mc_ctx_now(ctx);
 	for (size_t i = 0; i < n && s == MC_OK; i++)

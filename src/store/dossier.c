@@ -26,7 +26,7 @@ mc_time mc_ctx_now(const mc_ctx *ctx)
 	return mc_clock_now(ctx->clock);
 }
 
-static bool frozen(const mc_ctx *ctx)
+bool mc_ctx_frozen(const mc_ctx *ctx)
 {
 	return ctx->clock && ctx->clock->frozen;
 }
@@ -43,10 +43,9 @@ static mc_status check_ctx(const mc_ctx *ctx, mc_err *e)
 	return MC_OK;
 }
 
-/* Writes under a frozen clock are marked back-dated; a setting forbids them. */
-static mc_status check_write_allowed(const mc_ctx *ctx, mc_err *e)
+mc_status mc_ctx_check_write(const mc_ctx *ctx, mc_err *e)
 {
-	if (frozen(ctx) && !ctx->cfg->allow_backdated)
+	if (mc_ctx_frozen(ctx) && ctx->cfg && !ctx->cfg->allow_backdated)
 		return mc_err_set(e, MC_ERR_DENIED,
 		                  _("recording with a frozen clock (--now) is forbidden on this "
 		                    "database (setting allow_backdated)."));
@@ -237,7 +236,7 @@ mc_status mc_event_insert(const mc_ctx *ctx, const mc_event_row *ev, mc_err *e)
 	bool has_prev;
 	char state[MC_SHA256_HEX_SIZE] = "";
 	/* Whoever writes an event: back-dated writes only where the setting allows them. */
-	mc_status s = check_write_allowed(ctx, e);
+	mc_status s = mc_ctx_check_write(ctx, e);
 	if (s != MC_OK)
 		return s;
 	s = mc_chain_head(db, &id, prev, &has_prev, e);
@@ -260,7 +259,7 @@ mc_status mc_event_insert(const mc_ctx *ctx, const mc_event_row *ev, mc_err *e)
 	V_TEXT(3, ev->kind);
 	V_INT(4, ev->at);
 	V_INT(5, mc_clock_real_now());
-	V_INT(6, frozen(ctx) ? 1 : 0);
+	V_INT(6, mc_ctx_frozen(ctx) ? 1 : 0);
 	V_TEXT(7, actor_of(ctx));
 	V_TEXT(8, ev->from_unit);
 	V_TEXT(9, ev->to_unit);
@@ -623,7 +622,7 @@ mc_status mc_dossier_intake(const mc_ctx *ctx, const mc_intake_input *in, mc_int
 	memset(out, 0, sizeof *out);
 	mc_trail_init(&out->trail);
 	mc_status s = check_ctx(ctx, e);
-	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK ||
+	if (s != MC_OK || (s = mc_ctx_check_write(ctx, e)) != MC_OK ||
 	    (s = mc_ctx_require(ctx, MC_ACT_INTAKE, e)) != MC_OK)
 		return s;
 	if (blank(in->procedure_code))
@@ -767,7 +766,7 @@ out:
 mc_status mc_counter_log(const mc_ctx *ctx, const mc_counter_input *in, int64_t *id, mc_err *e)
 {
 	mc_status s = check_ctx(ctx, e);
-	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK ||
+	if (s != MC_OK || (s = mc_ctx_check_write(ctx, e)) != MC_OK ||
 	    (s = mc_ctx_require(ctx, MC_ACT_INTAKE, e)) != MC_OK)
 		return s;
 	if (id)
@@ -965,7 +964,7 @@ typedef mc_status (*change_fn)(const mc_ctx *ctx, mc_dossier *d, void *arg, mc_e
 static mc_status change(const mc_ctx *ctx, const char *code, change_fn fn, void *arg, mc_err *e)
 {
 	mc_status s = check_ctx(ctx, e);
-	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK ||
+	if (s != MC_OK || (s = mc_ctx_check_write(ctx, e)) != MC_OK ||
 	    (s = mc_ctx_require(ctx, MC_ACT_TRANSITION, e)) != MC_OK)
 		return s;
 	mc_dossier *d = malloc(sizeof *d);

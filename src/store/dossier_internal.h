@@ -19,6 +19,13 @@ typedef struct mc_event_row {
 
 mc_status mc_event_insert(const mc_ctx *ctx, const mc_event_row *ev, mc_err *e);
 mc_time mc_ctx_now(const mc_ctx *ctx);
+/* True when the clock is frozen (--now): writes are then marked back-dated. */
+bool mc_ctx_frozen(const mc_ctx *ctx);
+/*
+ * Every write of the store asks this first: MC_ERR_DENIED, with one
+ * sentence, when the clock is frozen and [audit] allow_backdated is off.
+ */
+mc_status mc_ctx_check_write(const mc_ctx *ctx, mc_err *e);
 /* Upper-case ASCII and trim a code typed by a user. */
 void mc_code_normalise(const char *in, char *out, size_t size);
 mc_status mc_unit_lookup(const mc_ctx *ctx, const char *code, int64_t *id, char *kind,

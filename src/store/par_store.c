@@ -15,6 +15,7 @@
 #include "motcua/report.h"
 #include "motcua/text.h"
 #include "motcua/users.h"
+#include "store/dossier_internal.h"
 #include "store/store_internal.h"
 
 /* [from 00:00, through + 1 00:00) as mc_time bounds. */
@@ -132,11 +133,6 @@ static const char *actor_of(const mc_ctx *ctx)
 	return ctx->actor && *ctx->actor ? ctx->actor : "unknown";
 }
 
-static bool frozen(const mc_ctx *ctx)
-{
-	return ctx->clock && ctx->clock->frozen;
-}
-
 mc_status mc_par_manual_set(const mc_ctx *ctx, int year, const mc_par_criterion *c,
                             int64_t value, const char *note, mc_err *e)
 {
@@ -154,10 +150,8 @@ mc_status mc_par_manual_set(const mc_ctx *ctx, int year, const mc_par_criterion 
 	mc_status s = mc_par_score_manual(c, true, value, &check, e);
 	if (s != MC_OK)
 		return s;
-	if (frozen(ctx) && ctx->cfg && !ctx->cfg->allow_backdated)
-		return mc_err_set(e, MC_ERR_DENIED,
-		                  _("recording with a frozen clock (--now) is forbidden on this "
-		                    "database (setting allow_backdated)."));
+	if ((s = mc_ctx_check_write(ctx, e)) != MC_OK)
+		return s;
 	char *nfc = NULL;
 	if (note && *note) {
 		nfc = mc_text_nfc(note);
@@ -188,7 +182,7 @@ mc_status mc_par_manual_set(const mc_ctx *ctx, int year, const mc_par_criterion 
 		sqlite3_bind_text(st, 6, actor_of(ctx), -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 7, mc_clock_now(ctx->clock));
 		sqlite3_bind_int64(st, 8, mc_clock_real_now());
-		sqlite3_bind_int(st, 9, frozen(ctx) ? 1 : 0);
+		sqlite3_bind_int(st, 9, mc_ctx_frozen(ctx) ? 1 : 0);
 		int rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)

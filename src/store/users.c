@@ -25,11 +25,6 @@
 #define PW_SALT 16
 #define PW_HASH 32
 
-static bool frozen(const mc_ctx *ctx)
-{
-	return ctx->clock && ctx->clock->frozen;
-}
-
 static const char *actor_of(const mc_ctx *ctx)
 {
 	return ctx->actor && *ctx->actor ? ctx->actor : "unknown";
@@ -39,15 +34,6 @@ static mc_status check_ctx(const mc_ctx *ctx, mc_err *e)
 {
 	if (!ctx || !ctx->db)
 		return mc_err_set(e, MC_ERR_INVALID, _("internal error: incomplete context."));
-	return MC_OK;
-}
-
-static mc_status check_write_allowed(const mc_ctx *ctx, mc_err *e)
-{
-	if (frozen(ctx) && ctx->cfg && !ctx->cfg->allow_backdated)
-		return mc_err_set(e, MC_ERR_DENIED,
-		                  _("recording with a frozen clock (--now) is forbidden on this "
-		                    "database (setting allow_backdated)."));
 	return MC_OK;
 }
 
@@ -325,7 +311,7 @@ static mc_status log_change(const mc_ctx *ctx, const char *user, const char *cha
 	sqlite3_bind_text(st, 4, actor_of(ctx), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, now_of(ctx));
 	sqlite3_bind_int64(st, 6, mc_clock_real_now());
-	sqlite3_bind_int(st, 7, frozen(ctx) ? 1 : 0);
+	sqlite3_bind_int(st, 7, mc_ctx_frozen(ctx) ? 1 : 0);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? MC_OK : mc_db_error(ctx->db, rc, e);
@@ -366,7 +352,7 @@ mc_status mc_user_add(const mc_ctx *ctx, const char *name, mc_role role, const c
 	if (role <= MC_ROLE_NONE || role >= MC_ROLE_COUNT)
 		return mc_err_set(e, MC_ERR_INVALID, _("a user needs a role: clerk, supervisor or admin."));
 	if ((s = mc_ctx_require(ctx, MC_ACT_USERS, e)) != MC_OK ||
-	    (s = check_write_allowed(ctx, e)) != MC_OK)
+	    (s = mc_ctx_check_write(ctx, e)) != MC_OK)
 		return s;
 	char *fn = NULL;
 	if (full_name && *full_name) {
@@ -499,7 +485,7 @@ mc_status mc_user_set_role(const mc_ctx *ctx, const char *name, mc_role role, mc
 	if (role <= MC_ROLE_NONE || role >= MC_ROLE_COUNT)
 		return mc_err_set(e, MC_ERR_INVALID, _("a user needs a role: clerk, supervisor or admin."));
 	if ((s = mc_ctx_require(ctx, MC_ACT_USERS, e)) != MC_OK ||
-	    (s = check_write_allowed(ctx, e)) != MC_OK)
+	    (s = mc_ctx_check_write(ctx, e)) != MC_OK)
 		return s;
 	return change_user(ctx, name, CH_ROLE, role, true, NULL, e);
 }
@@ -508,7 +494,7 @@ mc_status mc_user_set_active(const mc_ctx *ctx, const char *name, bool active, m
 {
 	mc_status s = check_ctx(ctx, e);
 	if (s != MC_OK || (s = mc_ctx_require(ctx, MC_ACT_USERS, e)) != MC_OK ||
-	    (s = check_write_allowed(ctx, e)) != MC_OK)
+	    (s = mc_ctx_check_write(ctx, e)) != MC_OK)
 		return s;
 	return change_user(ctx, name, CH_ACTIVE, MC_ROLE_NONE, active, NULL, e);
 }
@@ -526,7 +512,7 @@ mc_status mc_user_set_password(const mc_ctx *ctx, const char *name, const char *
 	} else {
 		s = mc_ctx_require(ctx, MC_ACT_USERS, e);
 	}
-	if (s != MC_OK || (s = check_write_allowed(ctx, e)) != MC_OK)
+	if (s != MC_OK || (s = mc_ctx_check_write(ctx, e)) != MC_OK)
 		return s;
 	char hash[MC_PASSWORD_HASH_MAX];
 	hash[0] = '\0';
@@ -589,7 +575,7 @@ mc_status mc_access_record(const mc_ctx *ctx, const char *code, mc_access_purpos
 	sqlite3_bind_text(st, 3, mc_access_purpose_name(purpose), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, now_of(ctx));
 	sqlite3_bind_int64(st, 5, mc_clock_real_now());
-	sqlite3_bind_int(st, 6, frozen(ctx) ? 1 : 0);
+	sqlite3_bind_int(st, 6, mc_ctx_frozen(ctx) ? 1 : 0);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -787,7 +773,7 @@ mc_status mc_purge(const mc_ctx *ctx, bool dry_run, mc_purge_result *out, mc_err
 		return mc_err_set(e, MC_ERR_CONFIG,
 		                  _("the retention period is 0 (keep personal data forever; setting "
 		                    "retention_years): nothing is purged."));
-	if (!dry_run && (s = check_write_allowed(ctx, e)) != MC_OK)
+	if (!dry_run && (s = mc_ctx_check_write(ctx, e)) != MC_OK)
 		return s;
 	mc_time now = now_of(ctx);
 	mc_time cutoff = years_before(now, ctx->cfg->retention_years);
@@ -838,7 +824,7 @@ mc_status mc_purge(const mc_ctx *ctx, bool dry_run, mc_purge_result *out, mc_err
 	sqlite3_bind_text(st, 1, actor_of(ctx), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, now);
 	sqlite3_bind_int64(st, 3, mc_clock_real_now());
-	sqlite3_bind_int(st, 4, frozen(ctx) ? 1 : 0);
+	sqlite3_bind_int(st, 4, mc_ctx_frozen(ctx) ? 1 : 0);
 	sqlite3_bind_int(st, 5, ctx->cfg->retention_years);
 	sqlite3_bind_int64(st, 6, cutoff);
 	sqlite3_bind_int64(st, 7, out->applicants);

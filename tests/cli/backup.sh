@@ -122,6 +122,10 @@ before=$(sqlite3 "$DB" "SELECT count(*) FROM events")
 "$BIN" --db "$DB" --config "$T/prod.ini" --now "2025-06-02 09:00" intake --procedure "$PROC" --name "Lùi ngày" >/dev/null 2>"$T/err"; rc=$?
 [ $rc -ne 0 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q allow_backdated "$T/err" && [ "$(sqlite3 "$DB" "SELECT count(*) FROM events")" = "$before" ] \
 	&& pass "allow_backdated = no: a write under --now is refused in one sentence, nothing written" || { fail "production setting (exit $rc)"; cat "$T/err"; }
+before=$(sqlite3 "$DB" "SELECT count(*), max(updated_at) FROM procedures")
+"$BIN" --db "$DB" --config "$T/prod.ini" --now "2025-06-02 09:00" catalog import "$SRC/data/catalogue.csv" >/dev/null 2>"$T/err"; rc=$?
+[ $rc -ne 0 ] && [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q allow_backdated "$T/err" && [ "$(sqlite3 "$DB" "SELECT count(*), max(updated_at) FROM procedures")" = "$before" ] \
+	&& pass "allow_backdated = no: a catalogue import under --now is refused too, nothing written" || { fail "catalogue import under --now (exit $rc)"; cat "$T/err"; }
 "$BIN" --db "$DB" --config "$T/prod.ini" intake --procedure "$PROC" --name "Đúng giờ" >/dev/null 2>"$T/err" \
 	&& pass "allow_backdated = no: a write at the real time goes through" || { fail "real-time write refused"; cat "$T/err"; }
 "$BIN" --db "$DB" --now "2025-06-02 09:00" intake --procedure "$PROC" --name "Lùi ngày" >/dev/null

@@ -422,7 +422,23 @@ int mc_tui_run(mc_cli *cli, mc_db *db)
 		if (app->dirty)
 			draw_all(app);
 		wint_t wc;
-		int r = get_wch(&wc);
+		int r;
+		if (app->idle_pending) {
+			/* Keys typed ahead first (each one drawn); the deferred work once
+			 * none is waiting, so a fast typist waits for one search only. */
+			timeout(0);
+			r = get_wch(&wc);
+			timeout(POLL_MS);
+			if (r == ERR) {
+				app->idle_pending = false;
+				tui_screen_id id = tui_current(app);
+				if (tui_screens[id]->on_idle)
+					tui_screens[id]->on_idle(app, app->state[id]);
+				continue;
+			}
+		} else {
+			r = get_wch(&wc);
+		}
 		if (r == ERR) {
 			poll_changes(app, &version);
 			continue;

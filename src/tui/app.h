@@ -45,6 +45,11 @@ typedef struct tui_screen_ops {
 	void (*on_enter)(tui_app *app, void *st);
 	/* True while the screen edits text: printable keys are not actions. */
 	bool (*wants_text)(tui_app *app, void *st);
+	/*
+	 * Work deferred while keys keep coming (a live search): called once no
+	 * key is waiting, after app->idle_pending was set; may be NULL.
+	 */
+	void (*on_idle)(tui_app *app, void *st);
 } tui_screen_ops;
 
 
@@ -63,6 +68,7 @@ struct tui_app {
 	bool running;
 	bool dirty;        /* redraw needed */
 	bool data_changed; /* refresh_data needed on the visible screen */
+	bool idle_pending; /* the visible screen's on_idle, once the typed keys are handled */
 	int rows, cols;
 
 	tui_dialog *dialog; /* modal, drawn over the screen; NULL when none */

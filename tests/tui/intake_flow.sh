@@ -45,12 +45,14 @@ code=000.00.31.H29-251112-0003
 	fail "decomposed input was not stored as NFC: $(show_field $code applicant | od -c | head -3)"
 mc list --search "nguyen van duc" | grep -qF $code || fail "search without diacritics misses the dossier"
 
-# Search it from the list, open it, transfer.
+# Search it from the list, open it, transfer. The search follows the typing
+# once the typed-ahead keys are in: a burst of text and Enter Enter at once
+# must open the dossier of the whole text, not a row of an earlier list.
 keys Escape F3
-type_text "nguyen van duc"
-wait_for "$code" || fail "the list search did not find the dossier"
-keys Enter Enter
+wait_for "Search" || fail "F3 did not open the search"
+type_text "nguyen van duc$(printf '\r\r')" # one write: text and both Enters arrive together
 wait_for "History" || fail "the detail screen did not open"
+screen | grep -qF "$code" || fail "Enter typed ahead opened another dossier than $code"
 keys t
 wait_for "Hand over to a unit" || fail "no transfer dialog"
 keys Enter Enter

@@ -5,7 +5,8 @@
  * data/catalogue.md; the store (src/store) imports the parsed records.
  *
  * Parsing is all or nothing: a malformed row (wrong column count, bad unit,
- * negative or absurd limit, empty name, duplicate code, ...) fails with the
+ * negative or absurd limit, empty name, duplicate code, bad bracket of
+ * copies in a document (mc_doc_item_parse), ...) fails with the
  * source name and the LINE number in e->msg and nothing is returned.
  *
  * Ownership: mc_catalog_parse() / mc_catalog_load_file() return one malloc'd
@@ -92,5 +93,45 @@ void mc_steps_format(const mc_step *steps, size_t n, char *buf, size_t size);
 char *mc_documents_join(char *const *docs, size_t n);
 mc_status mc_documents_split(const char *joined, char ***out, size_t *n, mc_err *e);
 void mc_documents_free(char **docs, size_t n);
+
+/*
+ * One item of a procedure's document list, with the copies it requires
+ * (data/catalogue.md): "Giấy khai sinh [1 bản sao]", "Hợp đồng [2 bản chính,
+ * 1 bản chụp]". The bracket, when present, ends the item; its parts are
+ * "N kind" separated by commas, N 1..MC_DOC_COUNT_MAX, kind "bản chính"
+ * (original), "bản sao" / "bản sao chứng thực" (certified copy) or "bản
+ * chụp" (photocopy), matched ignoring case and marks ("1 ban chinh").
+ * Without a bracket the name decides: one certified copy when it starts with
+ * "Bản sao", one photocopy when it starts with "Bản chụp", else one original.
+ */
+#define MC_DOC_COUNT_MAX 99
+
+typedef struct mc_doc_item {
+	size_t name_len; /* the display name is the first name_len bytes of the item
+	                    (the bracket and the blanks before it left out) */
+	int originals;   /* bản chính */
+	int certified;   /* bản sao (chứng thực) */
+	int copies;      /* bản chụp */
+	bool stated;     /* true when the counts come from a bracket */
+} mc_doc_item;
+
+/*
+ * Parse one document item (NUL-terminated UTF-8, no allocation kept: the
+ * result points nowhere, it only measures item). A malformed bracket (never
+ * closed, text after it, an unknown kind, a missing count, a count of 0 or
+ * above MC_DOC_COUNT_MAX, a kind twice, nothing inside) fails with one clause
+ * quoting the item and the bad text in e->msg; *out is then zeroed.
+ */
+mc_status mc_doc_item_parse(const char *item, mc_doc_item *out, mc_err *e);
+
+/*
+ * The copies of it in words: "1 bản chính", "2 bản chính, 1 bản chụp",
+ * "1 bản sao chứng thực"; "" when every count is 0. With official the words
+ * are the fixed Vietnamese of the printed forms (forms are Vietnamese
+ * whatever the interface language); without it they are translated for the
+ * interface (English "1 original, 1 photocopy" when untranslated).
+ * Truncated to size (always NUL-terminated).
+ */
+void mc_doc_item_words(const mc_doc_item *it, bool official, char *buf, size_t size);
 
 #endif

@@ -48,6 +48,18 @@ typedef struct mc_form_options {
  */
 mc_status mc_form_add_items(mc_form_data *d, const char *list, const char *text);
 
+/*
+ * As mc_form_add_items, for documents (form 01 "documents", form 02 "missing"): "name"
+ * is the display name of the item (its bracket of copies left out, catalog.h), "form"
+ * the copies in words ("2 bản chính, 1 bản chụp") and "originals", "certified",
+ * "copies" the counts ("" where 0). The copies of an item come from the document of
+ * catalogue (the procedure's list, one item per line as mc_procedure_documents gives
+ * it; NULL for none) with the same display name, ignoring case and marks; else from
+ * the item's own bracket; else they stay blank (free text, written by hand).
+ */
+mc_status mc_form_add_documents(mc_form_data *d, const char *list, const char *text,
+                                const char *catalogue);
+
 /* Create folder dir and its missing parents (mode 0700); fails naming the folder. */
 mc_status mc_form_make_dirs(const char *dir, mc_err *e);
 

@@ -621,6 +621,14 @@ static mc_status parse_record(const csv_row *r, const int map[COL_COUNT], const 
 	st = split_items(cell(r, map, COL_DOCUMENTS), "|;", &p->documents, &p->n_documents, e);
 	if (st != MC_OK)
 		return st;
+	for (size_t i = 0; i < p->n_documents; i++) {
+		mc_doc_item it;
+		mc_err_clear(&sub);
+		st = mc_doc_item_parse(p->documents[i], &it, &sub);
+		if (st != MC_OK)
+			return mc_err_set(e, st, _("%s, line %d: procedure %s: %s"), source, line,
+			                  p->code, sub.msg);
+	}
 
 	st = mc_steps_parse(cell(r, map, COL_STEPS), &p->steps, &p->n_steps, &sub);
 	if (st != MC_OK)

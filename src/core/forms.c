@@ -15,11 +15,13 @@
 
 #include "mc_build_config.h"
 #include "motcua/audit.h"
+#include "motcua/catalog.h"
 #include "motcua/docdate.h"
 #include "motcua/forms.h"
 #include "motcua/i18n.h"
 #include "motcua/print.h"
 #include "motcua/query.h"
+#include "motcua/text.h"
 #include "motcua/users.h"
 
 static const struct {
@@ -191,6 +193,25 @@ static const mc_event *last_event(const mc_event *ev, size_t n, const char *kind
 	return NULL;
 }
 
+/*
+ * The next item of text (strtok_r on ";" and new lines: s the text the first time, NULL
+ * after), without leading spaces and dashes nor trailing spaces and dots; empty items
+ * skipped; NULL at the end.
+ */
+static char *next_item(char *s, char **save)
+{
+	for (char *it = strtok_r(s, ";\n", save); it; it = strtok_r(NULL, ";\n", save)) {
+		while (*it == ' ' || *it == '-')
+			it++;
+		size_t l = strlen(it);
+		while (l > 0 && (it[l - 1] == ' ' || it[l - 1] == '.'))
+			it[--l] = '\0';
+		if (*it)
+			return it;
+	}
+	return NULL;
+}
+
 mc_status mc_form_add_items(mc_form_data *d, const char *list, const char *text)
 {
 	mc_status st = mc_form_list(d, list);
@@ -198,15 +219,7 @@ mc_status mc_form_add_items(mc_form_data *d, const char *list, const char *text)
 	if (!copy)
 		return MC_ERR_NOMEM;
 	char *save = NULL;
-	for (char *it = strtok_r(copy, ";\n", &save); it && st == MC_OK;
-	     it = strtok_r(NULL, ";\n", &save)) {
-		while (*it == ' ' || *it == '-')
-			it++;
-		size_t l = strlen(it);
-		while (l > 0 && (it[l - 1] == ' ' || it[l - 1] == '.'))
-			it[--l] = '\0';
-		if (!*it)
-			continue;
+	for (char *it = next_item(copy, &save); it && st == MC_OK; it = next_item(NULL, &save)) {
 		mc_form_row *r = mc_form_add_row(d, list);
 		if (!r) {
 			st = MC_ERR_NOMEM;
@@ -221,11 +234,112 @@ mc_status mc_form_add_items(mc_form_data *d, const char *list, const char *text)
 	return st;
 }
 
-/* Items of a reason, one row each (mc_form_add_items). */
-static void put_items(filler *f, const char *list, const char *text)
+/* A catalogue document: its folded display name and its copies. */
+typedef struct cat_doc {
+	char *key;
+	mc_doc_item it;
+} cat_doc;
+
+static void cat_docs_free(cat_doc *c, size_t n)
 {
-	if (f->st == MC_OK)
-		f->st = mc_form_add_items(f->d, list, text);
+	for (size_t i = 0; i < n; i++)
+		free(c[i].key);
+	free(c);
+}
+
+/* The catalogue's documents (one per line) parsed; bad items (none after an import) skipped. */
+static mc_status cat_docs_load(const char *catalogue, cat_doc **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!catalogue || !*catalogue)
+		return MC_OK;
+	char *copy = strdup(catalogue);
+	size_t cap = 1;
+	for (const char *p = catalogue; *p; p++)
+		cap += *p == '\n';
+	cat_doc *c = calloc(cap, sizeof *c);
+	if (!copy || !c) {
+		free(copy);
+		free(c);
+		return MC_ERR_NOMEM;
+	}
+	char *save = NULL;
+	mc_status st = MC_OK;
+	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		mc_err e;
+		mc_err_clear(&e);
+		if (mc_doc_item_parse(line, &c[*n].it, &e) != MC_OK)
+			continue;
+		line[c[*n].it.name_len] = '\0';
+		c[*n].key = mc_text_fold(line);
+		if (!c[*n].key) {
+			st = MC_ERR_NOMEM;
+			break;
+		}
+		(*n)++;
+	}
+	free(copy);
+	if (st != MC_OK) {
+		cat_docs_free(c, *n);
+		*n = 0;
+		return st;
+	}
+	*out = c;
+	return MC_OK;
+}
+
+mc_status mc_form_add_documents(mc_form_data *d, const char *list, const char *text,
+                                const char *catalogue)
+{
+	cat_doc *cat = NULL;
+	size_t ncat = 0;
+	mc_status st = cat_docs_load(catalogue, &cat, &ncat);
+	if (st != MC_OK)
+		return st;
+	st = mc_form_list(d, list);
+	char *copy = strdup(text ? text : "");
+	if (!copy) {
+		cat_docs_free(cat, ncat);
+		return MC_ERR_NOMEM;
+	}
+	char *save = NULL;
+	for (char *it = next_item(copy, &save); it && st == MC_OK; it = next_item(NULL, &save)) {
+		mc_err e;
+		mc_err_clear(&e);
+		mc_doc_item own;
+		bool has_own = mc_doc_item_parse(it, &own, &e) == MC_OK;
+		if (has_own)
+			it[own.name_len] = '\0'; /* the display name */
+		const mc_doc_item *req = has_own && own.stated ? &own : NULL;
+		char *key = mc_text_fold(it);
+		for (size_t i = 0; key && i < ncat; i++)
+			if (strcmp(cat[i].key, key) == 0) {
+				req = &cat[i].it;
+				break;
+			}
+		free(key);
+		mc_form_row *r = mc_form_add_row(d, list);
+		if (!r) {
+			st = MC_ERR_NOMEM;
+			break;
+		}
+		char words[160] = "";
+		if (req)
+			mc_doc_item_words(req, true, words, sizeof words);
+		st = mc_form_row_set(r, "name", it);
+		if (st == MC_OK)
+			st = mc_form_row_set(r, "form", words);
+		const int counts[] = {req ? req->originals : 0, req ? req->certified : 0,
+		                      req ? req->copies : 0};
+		static const char *const cols[] = {"originals", "certified", "copies"};
+		for (size_t i = 0; i < 3 && st == MC_OK; i++)
+			st = counts[i] > 0 ? mc_form_row_setf(r, cols[i], "%d", counts[i])
+			                   : mc_form_row_set(r, cols[i], "");
+	}
+	free(copy);
+	cat_docs_free(cat, ncat);
+	return st;
 }
 
 /* ---- register (07) -------------------------------------------------------------- */
@@ -423,7 +537,8 @@ mc_status mc_form_fill(const mc_ctx *ctx, mc_form_kind k, const char *code,
 			f.st = mc_form_list(d, "documents");
 		free(docs);
 		docs = mc_procedure_documents(ctx, ds->procedure_code, NULL);
-		put_items(&f, "documents", docs);
+		if (f.st == MC_OK)
+			f.st = mc_form_add_documents(d, "documents", docs, docs);
 		break;
 	}
 	case MC_FORM_SUPPLEMENT:
@@ -441,7 +556,10 @@ mc_status mc_form_fill(const mc_ctx *ctx, mc_form_kind k, const char *code,
 			put(&f, "issue_year", p.year);
 		}
 		reason = reason ? reason : rev->note;
-		put_items(&f, "missing", reason);
+		free(docs);
+		docs = mc_procedure_documents(ctx, ds->procedure_code, NULL);
+		if (f.st == MC_OK)
+			f.st = mc_form_add_documents(d, "missing", reason, docs);
 		break;
 	case MC_FORM_REFUSAL:
 		rev = last_event(ev, nev, "finish");

@@ -28,11 +28,14 @@ static void put(filler *f, const char *name, const char *value)
 		f->st = mc_form_set(f->d, name, value && *value ? value : dots);
 }
 
-/* One table row per item of text separated by ";" or new lines (forms.h). */
-static void put_items(filler *f, const char *list, const char *text)
+/* The missing documents, one row each, with the copies the catalogue requires (forms.h). */
+static void put_missing(const mc_ctx *ctx, filler *f, const char *code, const char *text)
 {
-	if (f->st == MC_OK)
-		f->st = mc_form_add_items(f->d, list, text);
+	if (f->st != MC_OK)
+		return;
+	char *docs = code && *code ? mc_procedure_documents(ctx, code, NULL) : NULL;
+	f->st = mc_form_add_documents(f->d, "missing", text, docs);
+	free(docs);
 }
 
 /* The catalogue name of a procedure code, or "" when unknown or not given. */
@@ -84,7 +87,7 @@ static mc_status fill(const mc_ctx *ctx, const mc_counter_input *in, mc_form_dat
 	put(&f, "clerk_name", ctx->actor);
 	put(&f, "reason", in->reason);
 	if (in->kind == MC_COUNTER_GUIDE)
-		put_items(&f, "missing", in->reason);
+		put_missing(ctx, &f, in->procedure_code, in->reason);
 	if (f.st != MC_OK)
 		return mc_err_set(e, f.st, "%s", mc_status_str(f.st));
 	return MC_OK;

@@ -34,7 +34,8 @@ typedef struct intake_state {
 	int pick;
 	bool have_proc;
 	mc_procedure_row proc;
-	char *docs[DOCS_MAX];
+	char *docs[DOCS_MAX];          /* display names (catalog.h: the bracket left out) */
+	char doc_copies[DOCS_MAX][96]; /* the copies required, in words */
 	bool ticked[DOCS_MAX];
 	size_t ndocs;
 	int doc_cursor;
@@ -136,6 +137,15 @@ static void choose_proc(tui_app *app, intake_state *s, const mc_procedure_row *p
 		     tok = strtok_r(NULL, "\n", &save)) {
 			if (!*tok)
 				continue;
+			mc_doc_item it;
+			mc_err ie;
+			mc_err_clear(&ie);
+			s->doc_copies[s->ndocs][0] = '\0';
+			if (mc_doc_item_parse(tok, &it, &ie) == MC_OK) {
+				tok[it.name_len] = '\0';
+				mc_doc_item_words(&it, false, s->doc_copies[s->ndocs],
+				                  sizeof s->doc_copies[s->ndocs]);
+			}
 			s->docs[s->ndocs] = strdup(tok);
 			s->ticked[s->ndocs] = false;
 			if (s->docs[s->ndocs])
@@ -400,7 +410,8 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	for (int i = 0; i < dmax && dtop + i < (int)s->ndocs; i++) {
 		int k = dtop + i;
 		char line[600];
-		snprintf(line, sizeof line, "[%s] %s", s->ticked[k] ? "x" : " ", s->docs[k]);
+		snprintf(line, sizeof line, s->doc_copies[k][0] ? "[%s] %s (%s)" : "[%s] %s%s",
+		         s->ticked[k] ? "x" : " ", s->docs[k], s->doc_copies[k]);
 		bool sel = s->focus == F_DOCS && k == s->doc_cursor;
 		tui_put(dy + i, 3, L - 4, line,
 		        tui_attr(sel ? TUI_ROLE_SELECTED : s->ticked[k] ? TUI_ROLE_OK : TUI_ROLE_NORMAL), true);

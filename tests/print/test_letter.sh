@@ -117,5 +117,73 @@ $M $db letter stop "$code" -o "$tmp/x.pdf" 2>"$tmp/err"; rc=$?
 $M $db letter apology "$code" --number abc 2>"$tmp/err"; rc=$?
 [ $rc -ne 0 ] && grep -q "abc" "$tmp/err" && ok "bad --number: $(cat "$tmp/err")" || bad "bad number rc=$rc"
 
+# copies of the documents (catalogue brackets, data/catalogue.md), procedure 2.000488:
+# the receipt's "Hình thức" column and the counts of form 02, read from the word
+# positions of the PDF: "STT|first line of the name|originals|certified|copies".
+cat >"$tmp/rows.py" <<'PY'
+import re, subprocess, sys
+html = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", sys.argv[1], "-"],
+                      capture_output=True, text=True, check=True).stdout
+words = [(float(a), float(b), w) for a, b, w in
+         re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)]
+head = {}
+for x, y, w in words:  # column centres of the header of form 02
+    if w in ("chính", "thực", "chụp") and x > 200 and w not in head:
+        head[w] = x
+lines = {}
+for x, y, w in words:
+    lines.setdefault(round(y), []).append((x, w))
+for y in sorted(lines):
+    ws = sorted(lines[y])
+    if not ws or ws[0][0] > 80 or not ws[0][1].isdigit():
+        continue
+    if len(head) == 3:  # form 02: the counts' columns start left of their headers
+        edge = min(head.values()) - 20
+    else:  # form 01: "Hình thức" starts with the first number right of the middle
+        edge = min([x for x, w in ws[1:] if x > 200 and w.isdigit()] or [1e9])
+    name = " ".join(w for x, w in ws[1:] if x < edge)
+    rest = [(x, w) for x, w in ws[1:] if x >= edge]
+    if len(head) == 3:  # form 02: each number goes to the nearest column
+        cols = {"chính": "-", "thực": "-", "chụp": "-"}
+        for x, w in rest:
+            cols[min(head, key=lambda k: abs(head[k] - x))] = w
+        print("|".join([ws[0][1], name, cols["chính"], cols["thực"], cols["chụp"]]))
+    else:
+        print("|".join([ws[0][1], name, " ".join(w for x, w in rest)]))
+PY
+rcode=$($M $db --now "2026-01-08 08:00" --json intake --procedure 2.000488 --name "Đinh Văn Hùng" |
+	/usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
+if $M $db --now "2026-01-08 08:05" letter receipt "$rcode" -o "$tmp/cr.pdf" >/dev/null; then
+	/usr/bin/python3 "$tmp/rows.py" "$tmp/cr.pdf" >"$tmp/cr.txt"
+	grep -qx "1|Tờ khai yêu cầu cấp Phiếu lý lịch[^|]*|1 bản chính" "$tmp/cr.txt" &&
+		grep -qx "2|Bản chụp Căn cước hoặc Hộ chiếu[^|]*|1 bản chụp" "$tmp/cr.txt" &&
+		grep -qx "3|Văn bản ủy quyền[^|]*|1 bản chính" "$tmp/cr.txt" && [ "$(wc -l <"$tmp/cr.txt")" = 3 ] &&
+		ok "receipt: Hình thức $(tr '\n' ';' <"$tmp/cr.txt")" || bad "receipt Hình thức: $(cat "$tmp/cr.txt")"
+	pdftotext "$tmp/cr.pdf" - | grep -q '\[' && bad "receipt shows a bracket of copies" || ok "receipt: no bracket shown"
+else bad "letter receipt of 2.000488"; fi
+$M $db --now "2026-01-08 08:10" supplement "$rcode" --reason "Bản chụp Căn cước hoặc Hộ chiếu của người được cấp Phiếu; tờ khai yêu cầu cấp phiếu lý lịch tư pháp; Giấy khai sinh [2 ban sao, 1 bản chính]; Chữ ký không rõ" >/dev/null || bad "supplement"
+if $M $db --now "2026-01-08 08:15" letter supplement "$rcode" -o "$tmp/cs.pdf" >/dev/null; then
+	/usr/bin/python3 "$tmp/rows.py" "$tmp/cs.pdf" >"$tmp/cs.txt"
+	want="1|Bản chụp Căn cước hoặc Hộ chiếu[^|]*|-|-|1
+2|tờ khai yêu cầu cấp phiếu lý lịch[^|]*|1|-|-
+3|Giấy khai sinh|1|2|-
+4|Chữ ký không rõ|-|-|-"
+	[ "$(wc -l <"$tmp/cs.txt")" = 4 ] && grep -xf <(echo "$want") "$tmp/cs.txt" | wc -l | grep -qx 4 && ok "form 02: counts of the missing items $(tr '\n' ';' <"$tmp/cs.txt")" ||
+		bad "form 02 counts: got $(tr '\n' ';' <"$tmp/cs.txt") want $(echo "$want" | tr '\n' ';')"
+else bad "letter supplement of 2.000488"; fi
+
+# a malformed bracket in a catalogue: refused naming the line, the code and the text; nothing imported
+printf '%s\n' "code,name,field,level,limit,limit_unit,documents" \
+	"1.099901,Thủ tục mới,Hộ tịch,commune,3,days,Tờ khai [1 bản chính]" \
+	"1.099902,Thủ tục khác,Hộ tịch,commune,3,days,Tờ khai|Giấy khai sinh [0 bản sao]" >"$tmp/badcat.csv"
+before=$($M $db --json catalog list | md5sum)
+if $M $db catalog import "$tmp/badcat.csv" >/dev/null 2>"$tmp/err"; then bad "a malformed bracket was imported"
+else
+	grep -q "line 3" "$tmp/err" && grep -q "1.099902" "$tmp/err" && grep -q "Giấy khai sinh \[0 bản sao\]" "$tmp/err" &&
+		[ "$(wc -l <"$tmp/err")" = 1 ] && ok "bad bracket refused: $(cat "$tmp/err")" || bad "bad bracket message: $(cat "$tmp/err")"
+fi
+[ "$($M $db --json catalog list | md5sum)" = "$before" ] && ! $M $db --json catalog list | grep -q 1.099901 &&
+	ok "bad bracket: nothing imported" || bad "bad bracket: the catalogue changed"
+
 echo "$fails failure(s)"
 [ $fails -eq 0 ]

@@ -160,6 +160,10 @@ static const struct {
     {"unknown column", "code,name,field,level,limit,limit_unit,colour\n", 1, "colour"},
     {"missing column", "code,name,field,level,limit\n", 1, "limit_unit"},
     {"column twice", "code,name,field,level,limit,limit_unit,name\n", 1, "name"},
+    {"unknown kind of copy", HEADER GOOD1 "1.000010,Tên,Hộ tịch,commune,3,days,,,,,Tờ khai|Giấy khai sinh [1 bản gốc],\n", 3, "procedure 1.000010: document \"Giấy khai sinh [1 bản gốc]\": \"1 bản gốc\""},
+    {"zero copies", HEADER "1.000010,Tên,Hộ tịch,commune,3,days,,,,,Giấy khai sinh [0 bản sao],\n", 2, "1.000010"},
+    {"too many copies", HEADER "1.000010,Tên,Hộ tịch,commune,3,days,,,,,Giấy khai sinh [100 bản sao],\n", 2, "100 copies"},
+    {"unclosed bracket", HEADER GOOD1 GOOD2 "1.000010,Tên,Hộ tịch,commune,3,days,,,,,\"Hợp đồng [2 bản chính, 1 bản chụp\",\n", 4, "Hợp đồng [2 bản chính, 1 bản chụp\""},
     {"bad row after a multi-line cell", HEADER "1.000010,\"a\nb\nc\",Hộ tịch,commune,3,days,,,,,,\n1.000011,x,y,commune,3,days\n", 5, "columns"},
 };
 
@@ -224,6 +228,15 @@ static void test_sample_catalogue(void **state)
 	assert_true(same_day >= 3);
 	assert_true(nfields >= 8);
 	assert_int_equal(with_steps, n);
+	size_t stated = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < p[i].n_documents; k++) {
+			mc_doc_item it;
+			if (mc_doc_item_parse(p[i].documents[k], &it, &e) != MC_OK)
+				fail_msg("%s", e.msg);
+			stated += it.stated;
+		}
+	assert_true(stated >= 4);
 	mc_catalog_free(p, n);
 
 	assert_int_equal(mc_catalog_load_file("/nonexistent/c.csv", &p, &n, &e), MC_ERR_IO);

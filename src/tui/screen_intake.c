@@ -410,11 +410,16 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	for (int i = 0; i < dmax && dtop + i < (int)s->ndocs; i++) {
 		int k = dtop + i;
 		char line[600];
-		snprintf(line, sizeof line, s->doc_copies[k][0] ? "[%s] %s (%s)" : "[%s] %s%s",
-		         s->ticked[k] ? "x" : " ", s->docs[k], s->doc_copies[k]);
+		snprintf(line, sizeof line, "[%s] %s", s->ticked[k] ? "x" : " ", s->docs[k]);
 		bool sel = s->focus == F_DOCS && k == s->doc_cursor;
-		tui_put(dy + i, 3, L - 4, line,
-		        tui_attr(sel ? TUI_ROLE_SELECTED : s->ticked[k] ? TUI_ROLE_OK : TUI_ROLE_NORMAL), true);
+		int a = tui_attr(sel ? TUI_ROLE_SELECTED : s->ticked[k] ? TUI_ROLE_OK : TUI_ROLE_NORMAL);
+		/* The copies keep their place at the right end; a long name is cut before them. */
+		int cw = s->doc_copies[k][0] ? tui_width(s->doc_copies[k]) + 2 : 0;
+		if (L - 4 - cw < 16)
+			cw = 0;
+		tui_put(dy + i, 3, L - 4 - cw, line, a, true);
+		if (cw)
+			tui_put_right(dy + i, 3 + L - 4 - cw, cw, s->doc_copies[k], a);
 	}
 	/* Right column: the due moment, live. */
 	int rx = L + 1, rw = cols - rx - 1;

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "motcua/export.h"
 #include "motcua/i18n.h"
+#include "motcua/period.h"
 #include "motcua/query.h"
 #include "motcua/text.h"
 #include "motcua/users.h"
@@ -682,7 +683,7 @@ static void print_cell(const char *s, int cols)
 int cmd_list(mc_cli *cli)
 {
 	static const char *const vals[] = {"status", "due-within", "search", "limit", "unit",
-	                                   "channel", "field", "after", "sort", NULL};
+	                                   "channel", "field", "period", "after", "sort", NULL};
 	static const char *const flags[] = {"overdue", "due-soon", "at-risk", "supplement",
 	                                    "ready", "apology", "open", NULL};
 	if (!cli_opts_check(cli, vals, flags, 0))
@@ -761,6 +762,13 @@ int cmd_list(mc_cli *cli)
 	q.search = cli_opt(cli, "search");
 	q.unit_code = cli_opt(cli, "unit");
 	q.field = cli_opt(cli, "field");
+	if ((v = cli_opt(cli, "period"))) { /* received in the period */
+		mc_date from, to;
+		if (mc_period_parse(v, &from, &to, &e) != MC_OK)
+			return cli_error(CLI_USAGE, "%s", e.msg);
+		q.received_from = mc_time_make(from, 0);
+		q.received_to = mc_time_make(to + 1, 0);
+	}
 
 	mc_ctx ctx;
 	if (!cli_db_open(cli, &ctx, MC_DB_READONLY))

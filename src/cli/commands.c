@@ -39,7 +39,8 @@ const mc_cli_command mc_cli_commands[] = {
 	 N_("print a form of a dossier (01-06) or the register (07) to PDF, optionally to the printer")},
 	{"list", cmd_list,
 	 "list [--status S] [--overdue|--due-soon|--at-risk|--supplement|--ready|--apology|--open] "
-	 "[--due-within N] [--unit U] [--channel C] [--search TEXT] [--limit N] [--after NEXT]",
+	 "[--due-within N] [--unit U] [--channel C] [--field F] [--period P] [--search TEXT] "
+	 "[--limit N] [--after NEXT]",
 	 N_("dossiers, a page at a time; --search ignores diacritics and case")},
 	{"report", cmd_report, "report --period P [--by field|procedure]",
 	 N_("the national table (form 06) and the on-time rates for a period")},

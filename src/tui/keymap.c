@@ -82,6 +82,8 @@ const tui_binding tui_keymap[] = {
 	 N_("Only dossiers due soon")},
 	{TUI_SCREEN_LIST, 'c', false, TUI_ACT_FILTER_CHANNEL, N_("channel"),
 	 N_("Filter by channel (repeat to cycle)")},
+	{TUI_SCREEN_LIST, 'l', false, TUI_ACT_FILTER_MORE, N_("unit, field, period"),
+	 N_("Filter by the unit holding the dossier, the field and the period of receipt")},
 	{TUI_SCREEN_LIST, 'x', false, TUI_ACT_CLEAR_FILTERS, N_("clear"), N_("Clear every filter")},
 	{TUI_SCREEN_LIST, '1', false, TUI_ACT_VIEW, N_("1-9 views"),
 	 N_("Keys 1 to 9: open a saved view")},

@@ -1,29 +1,42 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Dossier list: keyset paging over any number of dossiers (one page in
- * memory, a stack of page-start cursors to go back), filters, `/` search
- * ignoring diacritics (live, as the text is typed), sorting, and saved views
- * on the number keys 1-9 (kept in $XDG_CONFIG_HOME/motcua/views.tsv).
+ * memory, a stack of page-start cursors to go back), filters (status,
+ * overdue, due soon, channel, and in one dialog the unit holding the
+ * dossier, the field and the period of receipt), `/` search ignoring
+ * diacritics (live, as the text is typed), sorting, and saved views on the
+ * number keys 1-9 (kept in $XDG_CONFIG_HOME/motcua/views.tsv).
  */
 #include <curses.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "motcua/byid.h"
 #include "motcua/i18n.h"
+#include "motcua/period.h"
 #include "motcua/query.h"
+#include "motcua/text.h"
 #include "tui/screens.h"
 
 #define PAGE_MAX 200
 #define NVIEWS 9
 
+/* The filters of the `l` dialog, kept as text: "" = any. */
+typedef struct more_filters {
+	char unit[MC_CODE_MAX];   /* the code of the unit holding the dossier */
+	char field[MC_NAME_MAX];  /* a field of the catalogue, exactly */
+	char period[64];          /* received in this period (include/motcua/period.h) */
+} more_filters;
+
 typedef struct view {
 	bool set;
 	int kind, status, channel, sort;
 	char search[256];
+	more_filters more;
 } view;
 
 typedef struct list_state {
@@ -42,6 +55,10 @@ typedef struct list_state {
 	int cursor;
 	int64_t total;
 	char error[TUI_MSG];
+	more_filters more;
+	/* For the `l` dialog: the units and the fields of the catalogue. */
+	mc_unit *units;
+	size_t nunits;
 	view views[NVIEWS];
 	bool await_view_digit;
 	/* Drill-down: a fixed set of dossiers (report cell, PAR criterion); NULL = the query. */
@@ -54,6 +71,15 @@ static const char *const kind_labels[] = {
 	N_("At risk"), N_("Waiting for supplement"), N_("Waiting for collection"),
 	N_("Apology needed"),
 };
+
+/* The name of a unit of the dialog's list, else its code. */
+static const char *unit_name_of(const list_state *s, const char *code)
+{
+	for (size_t i = 0; i < s->nunits; i++)
+		if (strcmp(s->units[i].code, code) == 0)
+			return s->units[i].name;
+	return code;
+}
 
 /* ---- saved views ---------------------------------------------------------- */
 
@@ -107,7 +133,19 @@ static void views_load(list_state *s)
 		v->sort = sort == MC_SORT_RECEIVED_DESC ? MC_SORT_RECEIVED_DESC : MC_SORT_DUE;
 		char *text = line + used;
 		text[strcspn(text, "\r\n")] = 0;
-		snprintf(v->search, sizeof v->search, "%s", used ? text : "");
+		/* search, then (since session 2) unit, field and period, tab-separated */
+		char *cols[4] = {used ? text : "", "", "", ""};
+		for (int c = 1; c < 4; c++) {
+			char *tab = strchr(cols[c - 1], '\t');
+			if (!tab)
+				break;
+			*tab = 0;
+			cols[c] = tab + 1;
+		}
+		snprintf(v->search, sizeof v->search, "%s", cols[0]);
+		snprintf(v->more.unit, sizeof v->more.unit, "%s", cols[1]);
+		snprintf(v->more.field, sizeof v->more.field, "%s", cols[2]);
+		snprintf(v->more.period, sizeof v->more.period, "%s", cols[3]);
 	}
 	fclose(f);
 }
@@ -136,8 +174,8 @@ static bool views_save(list_state *s, char *err, size_t size)
 	}
 	for (int i = 0; i < NVIEWS; i++) {
 		view *v = &s->views[i];
-		fprintf(f, "%d\t%d\t%d\t%d\t%d\t%s\n", i + 1, v->kind, v->status, v->channel, v->sort,
-		        v->search);
+		fprintf(f, "%d\t%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", i + 1, v->kind, v->status, v->channel,
+		        v->sort, v->search, v->more.unit, v->more.field, v->more.period);
 	}
 	return fclose(f) == 0;
 }
@@ -189,6 +227,12 @@ static void load_page(tui_app *app, list_state *s)
 	mc_err_clear(&e);
 	s->error[0] = 0;
 	s->q.search = s->search[0] ? s->search : NULL;
+	s->q.unit_code = s->more.unit[0] ? s->more.unit : NULL;
+	s->q.field = s->more.field[0] ? s->more.field : NULL;
+	mc_date from, to;
+	bool period = s->more.period[0] && mc_period_parse(s->more.period, &from, &to, NULL) == MC_OK;
+	s->q.received_from = period ? mc_time_make(from, 0) : MC_TIME_NONE;
+	s->q.received_to = period ? mc_time_make(to + 1, 0) : MC_TIME_NONE;
 	s->q.limit = s->page_size;
 	s->q.after = s->starts[s->page];
 	s->n = 0;
@@ -268,6 +312,7 @@ static void list_destroy(void *st)
 	free(s->rows);
 	free(s->starts);
 	free(s->ids);
+	free(s->units);
 	free(s);
 }
 
@@ -297,6 +342,11 @@ static void list_refresh(tui_app *app, void *st)
 {
 	list_state *s = st;
 	s->search_changed = false; /* reloaded here with the text as it is */
+	if (!s->units) { /* the names of the unit filter (a saved view may hold one) */
+		mc_ctx ctx;
+		tui_ctx(app, &ctx);
+		mc_unit_list(&ctx, &s->units, &s->nunits, NULL);
+	}
 	s->page_size = body_rows(app->rows - 3);
 	load_page(app, s);
 }
@@ -363,6 +413,14 @@ static void describe_filters(list_state *s, char *buf, size_t size)
 	if (s->q.channel >= 0 && used < size)
 		used += (size_t)snprintf(buf + used, size - used, " · %s",
 		                         mc_channel_label((mc_channel)s->q.channel));
+	if (s->more.unit[0] && used < size)
+		used += (size_t)snprintf(buf + used, size - used, " · %s",
+		                         unit_name_of(s, s->more.unit));
+	if (s->more.field[0] && used < size)
+		used += (size_t)snprintf(buf + used, size - used, " · %s", s->more.field);
+	if (s->more.period[0] && used < size)
+		used += (size_t)snprintf(buf + used, size - used, " · %s %s", _("received"),
+		                         s->more.period);
 	if (used < size)
 		used += (size_t)snprintf(buf + used, size - used, " · %s",
 		                         s->q.sort == MC_SORT_DUE ? _("by due date")
@@ -398,6 +456,138 @@ static void list_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		        tui_attr(TUI_ROLE_SOON), true);
 	else
 		tui_draw_hints(y0 + rows - 1, 0, cols, TUI_SCREEN_LIST);
+}
+
+/* ---- the `l` dialog: unit, field, period of receipt ---------------------- */
+
+/* Does the folded text f contain the folded words w? ("" contains nothing.) */
+static bool folded_has(const char *f, const char *w)
+{
+	return f && w && *w && strstr(f, w) != NULL;
+}
+
+/*
+ * The one unit that text names: its code (any case), else the one unit whose
+ * name holds the text, diacritics ignored. "" names none (any unit).
+ */
+static bool pick_unit(const list_state *s, const char *text, char *code, char *err, size_t size)
+{
+	code[0] = 0;
+	if (!*text)
+		return true;
+	for (size_t i = 0; i < s->nunits; i++)
+		if (strcasecmp(s->units[i].code, text) == 0) {
+			snprintf(code, MC_CODE_MAX, "%s", s->units[i].code);
+			return true;
+		}
+	char *w = mc_text_fold(text);
+	int found = -1, count = 0;
+	for (size_t i = 0; w && i < s->nunits; i++) {
+		char *f = mc_text_fold(s->units[i].name);
+		if (folded_has(f, w)) {
+			found = (int)i;
+			count++;
+		}
+		free(f);
+	}
+	free(w);
+	if (count == 1) {
+		snprintf(code, MC_CODE_MAX, "%s", s->units[found].code);
+		return true;
+	}
+	snprintf(err, size, count ? _("Several units match \"%s\": type more of the name or the code.")
+	                          : _("No unit matches \"%s\"."), text);
+	return false;
+}
+
+/* The one field of the catalogue whose name holds text (diacritics ignored). */
+static bool pick_field(tui_app *app, const char *text, char *field, char *err, size_t size)
+{
+	field[0] = 0;
+	if (!*text)
+		return true;
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	mc_procedure_row *p = NULL;
+	size_t n = 0;
+	mc_err e;
+	mc_err_clear(&e);
+	if (mc_procedure_list(&ctx, NULL, &p, &n, &e) != MC_OK) {
+		snprintf(err, size, "%s", e.msg);
+		return false;
+	}
+	char *w = mc_text_fold(text);
+	const char *found = NULL;
+	bool several = false;
+	for (size_t i = 0; w && i < n; i++) {
+		if (found && strcmp(found, p[i].field) == 0)
+			continue;
+		char *f = mc_text_fold(p[i].field);
+		bool exact = f && strcmp(f, w) == 0;
+		if (exact || folded_has(f, w)) {
+			several = found && !exact;
+			found = p[i].field;
+		}
+		free(f);
+		if (exact) {
+			several = false;
+			break;
+		}
+	}
+	free(w);
+	bool ok = found && !several;
+	if (ok)
+		snprintf(field, MC_NAME_MAX, "%s", found);
+	else
+		snprintf(err, size, several ? _("Several fields match \"%s\": type more of the name.")
+		                            : _("No field of the catalogue matches \"%s\"."), text);
+	free(p);
+	return ok;
+}
+
+static bool more_submit(tui_app *app, tui_dialog *d, void *ctx, char *err, size_t size)
+{
+	list_state *s = ctx;
+	char unit[MC_NAME_MAX], field[MC_NAME_MAX], period[64];
+	tui_dlg_text(d, 0, unit, sizeof unit);
+	tui_dlg_text(d, 1, field, sizeof field);
+	tui_dlg_text(d, 2, period, sizeof period);
+	more_filters m;
+	memset(&m, 0, sizeof m);
+	if (!pick_unit(s, unit, m.unit, err, size) || !pick_field(app, field, m.field, err, size))
+		return false;
+	if (*period) {
+		mc_date from, to;
+		mc_err e;
+		mc_err_clear(&e);
+		if (mc_period_parse(period, &from, &to, &e) != MC_OK) {
+			snprintf(err, size, "%s", e.msg);
+			return false;
+		}
+		snprintf(m.period, sizeof m.period, "%s", period);
+	}
+	s->more = m;
+	s->title[0] = 0;
+	restart(app, s);
+	return true;
+}
+
+static void more_open(tui_app *app, list_state *s)
+{
+	mc_ctx ctx;
+	tui_ctx(app, &ctx);
+	free(s->units);
+	s->units = NULL;
+	s->nunits = 0;
+	mc_err e;
+	mc_err_clear(&e);
+	mc_unit_list(&ctx, &s->units, &s->nunits, &e);
+	tui_dialog *d = tui_dialog_open(app, _("Filter by unit, field and period"), more_submit, s);
+	tui_dlg_add_text(d, _("Unit holding it"), s->more.unit[0] ? unit_name_of(s, s->more.unit) : NULL);
+	tui_dlg_add_text(d, _("Field"), s->more.field[0] ? s->more.field : NULL);
+	tui_dlg_add_text(d, _("Received in"), s->more.period[0] ? s->more.period : NULL);
+	snprintf(d->note, sizeof d->note, "%s",
+	         _("Empty: any. Part of a name is enough. Period: 2026-10, 2026-Q3, FROM..TO"));
 }
 
 /* ---- keys ---------------------------------------------------------------- */
@@ -461,6 +651,7 @@ static bool list_key(tui_app *app, void *st, tui_key k, tui_action act)
 			v->channel = s->q.channel;
 			v->sort = (int)s->q.sort;
 			snprintf(v->search, sizeof v->search, "%s", s->search);
+			v->more = s->more;
 			char err[TUI_MSG] = "";
 			if (views_save(s, err, sizeof err))
 				tui_message(app, false, _("View %c saved."), k.code);
@@ -473,7 +664,8 @@ static bool list_key(tui_app *app, void *st, tui_key k, tui_action act)
 		switch (act) {
 		case TUI_ACT_FIND: case TUI_ACT_SORT: case TUI_ACT_FILTER_STATUS:
 		case TUI_ACT_FILTER_OVERDUE: case TUI_ACT_FILTER_SOON: case TUI_ACT_FILTER_CHANNEL:
-		case TUI_ACT_CLEAR_FILTERS: case TUI_ACT_VIEW: case TUI_ACT_SAVE_VIEW:
+		case TUI_ACT_FILTER_MORE: case TUI_ACT_CLEAR_FILTERS: case TUI_ACT_VIEW:
+		case TUI_ACT_SAVE_VIEW:
 			/* Filters apply to the ordinary lists: leave the drill-down first. */
 			drop_ids(s);
 			mc_query_init(&s->q);
@@ -545,8 +737,12 @@ static bool list_key(tui_app *app, void *st, tui_key k, tui_action act)
 		s->q.channel = s->q.channel + 1 >= MC_CHANNEL_COUNT ? -1 : s->q.channel + 1;
 		restart(app, s);
 		return true;
+	case TUI_ACT_FILTER_MORE:
+		more_open(app, s);
+		return true;
 	case TUI_ACT_CLEAR_FILTERS:
 		mc_query_init(&s->q);
+		memset(&s->more, 0, sizeof s->more);
 		s->title[0] = 0;
 		s->search[0] = 0;
 		tui_edit_set(&s->search_ed, "");
@@ -565,6 +761,7 @@ static bool list_key(tui_app *app, void *st, tui_key k, tui_action act)
 		s->q.sort = (mc_sort)v->sort;
 		snprintf(s->search, sizeof s->search, "%s", v->search);
 		tui_edit_set(&s->search_ed, v->search);
+		s->more = v->more;
 		snprintf(s->title, sizeof s->title, _("View %c"), k.code);
 		restart(app, s);
 		return true;

@@ -18,6 +18,25 @@ static const char *const channel_labels[] = {N_("in person"), N_("by post"), N_(
 static const char *const result_names[] = {NULL, "approved", "refused"};
 static const char *const notify_names[] = {NULL, "phone", "sms", "email", "letter"};
 
+static const struct {
+	const char *name, *label;
+} event_kinds[] = {
+	{"intake", N_("received")},       {"transfer", N_("sent to a unit")},
+	{"supplement", N_("supplement asked")}, {"resume", N_("supplement received")},
+	{"finish", N_("result ready")},   {"handover", N_("returned")},
+	{"stop", N_("stopped")},          {"withdraw", N_("withdrawn")},
+	{"apology", N_("apology")},       {"guide", N_("guidance slip")},
+	{"refuse", N_("refusal")},        {"note", N_("note")},
+};
+
+const char *mc_event_kind_label(const char *kind)
+{
+	for (size_t i = 0; kind && i < sizeof event_kinds / sizeof event_kinds[0]; i++)
+		if (strcmp(event_kinds[i].name, kind) == 0)
+			return _(event_kinds[i].label);
+	return kind ? kind : "?";
+}
+
 const char *mc_dossier_status_name(mc_dossier_status s)
 {
 	return (unsigned)s < MC_DOSSIER_STATUS_COUNT ? status_names[s] : "?";

@@ -92,6 +92,20 @@ static void add(admin_state *s, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A setting: its label in a column of 30 display columns, then the value. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void setting(admin_state *s, const char *label, const char *fmt, ...)
+{
+	char value[ALEN], col[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(value, sizeof value, fmt, ap);
+	va_end(ap);
+	add(s, "%s %s", tui_pad(col, sizeof col, label, 30), value);
+}
+
 static void settings(tui_app *app, admin_state *s)
 {
 	const mc_config *c = &app->cli->cfg;
@@ -101,25 +115,26 @@ static void settings(tui_app *app, admin_state *s)
 	mc_hhmm_format(c->afternoon_open, x);
 	mc_hhmm_format(c->afternoon_close, y);
 	mc_hhmm_format(c->handover_cutoff, cut);
-	add(s, "%-28s %s", _("Configuration file"), c->source_path[0] ? c->source_path : _("(built-in defaults)"));
-	add(s, "%-28s %s", _("Agency"), c->agency_name);
-	add(s, "%-28s %s", _("Agency code"), c->agency_code);
-	add(s, "%-28s %s", _("Desk"), c->desk_name);
-	add(s, "%-28s %s %s", _("Head"), c->head_title, c->head_name);
-	add(s, "%-28s %s–%s, %s–%s", _("Office hours"), a, b, x, y);
-	add(s, "%-28s %d", _("Hours per working day"), c->hours_per_day);
-	add(s, "%-28s %s", _("Hand-over cut-off"), cut);
-	add(s, "%-28s %s", _("Supplement"), c->supplement_mode == MC_SUPPLEMENT_RESTART ? _("restart the limit") : _("pause and extend"));
-	add(s, "%-28s %d", _("Supplement within (days)"), c->supplement_days);
-	add(s, "%-28s %s", _("Judge early/late by"), c->judge_by == MC_JUDGE_BY_DATE ? _("date") : _("minute"));
-	add(s, "%-28s %d", _("Due soon window (days)"), c->due_soon_days);
-	add(s, "%-28s %d", _("Apology before due (days)"), c->apology_days_before);
-	add(s, "%-28s %s", _("Make-up Saturdays count"), c->makeup_saturdays ? _("yes") : _("no"));
-	add(s, "%-28s %s", _("Dossier code pattern"), c->code_pattern);
-	add(s, "%-28s %s", _("Calendar files"), c->calendar_path);
-	add(s, "%-28s %s", _("Database"), app->db_path);
-	add(s, "%-28s %s", _("Printer command"), c->printer_command[0] ? c->printer_command : _("(none: files only)"));
-	add(s, "%-28s %s", _("Theme"), tui_theme_name());
+	setting(s, _("Configuration file"), "%s", c->source_path[0] ? c->source_path : _("(built-in defaults)"));
+	setting(s, _("Agency"), "%s", c->agency_name);
+	setting(s, _("Agency code"), "%s", c->agency_code);
+	setting(s, _("Desk"), "%s", c->desk_name);
+	setting(s, _("Head"), "%s %s", c->head_title, c->head_name);
+	setting(s, _("Office hours"), "%s–%s, %s–%s", a, b, x, y);
+	setting(s, _("Hours per working day"), "%d", c->hours_per_day);
+	setting(s, _("Hand-over cut-off"), "%s", cut);
+	setting(s, _("Supplement"), "%s", c->supplement_mode == MC_SUPPLEMENT_RESTART ? _("restart the limit") : _("pause and extend"));
+	setting(s, _("Supplement within (days)"), "%d", c->supplement_days);
+	setting(s, _("Judge early/late by"), "%s", c->judge_by == MC_JUDGE_BY_DATE ? _("date") : _("minute"));
+	setting(s, _("Due soon window (days)"), "%d", c->due_soon_days);
+	setting(s, _("Apology before due (days)"), "%d", c->apology_days_before);
+	setting(s, _("Make-up Saturdays count"), "%s", c->makeup_saturdays ? _("yes") : _("no"));
+	setting(s, _("Dossier code pattern"), "%s", c->code_pattern);
+	setting(s, _("Calendar files"), "%s", c->calendar_path);
+	setting(s, _("Database"), "%s", app->db_path);
+	setting(s, _("Printer command"), "%s", c->printer_command[0] ? c->printer_command : _("(none: files only)"));
+	setting(s, _("Theme"), "%s", tui_theme_name());
+	setting(s, _("Excel compression (1-9)"), "%d", c->export_compression);
 	add(s, "%s", "");
 	add(s, "%s", _("Settings are edited in motcua.ini (see motcua(1)); restart to apply."));
 }
@@ -127,16 +142,6 @@ static void settings(tui_app *app, admin_state *s)
 /* ---- users and audit ---------------------------------------------------------- */
 
 /* s padded with spaces to w terminal columns (names with marks are narrower than their bytes). */
-static const char *pad(char *buf, size_t size, const char *s, int w)
-{
-	int n = snprintf(buf, size, "%s", s);
-	for (int c = tui_width(s); c < w && n > 0 && (size_t)n + 1 < size; c++)
-		buf[n++] = ' ';
-	if (n > 0 && (size_t)n < size)
-		buf[n] = 0;
-	return buf;
-}
-
 /* Users, read-only (they are managed with `motcua user`). */
 static void users_lines(tui_app *app, admin_state *s)
 {
@@ -151,12 +156,12 @@ static void users_lines(tui_app *app, admin_state *s)
 		return;
 	}
 	char a[MC_NAME_MAX + 40], b[200], c[200];
-	add(s, "%s %s %s %s", pad(a, sizeof a, _("User"), 20), pad(b, sizeof b, _("Full name"), 32),
-	    pad(c, sizeof c, _("Role"), 24), _("Active"));
+	add(s, "%s %s %s %s", tui_pad(a, sizeof a, _("User"), 20), tui_pad(b, sizeof b, _("Full name"), 32),
+	    tui_pad(c, sizeof c, _("Role"), 24), _("Active"));
 	for (size_t i = 0; i < n; i++)
 		add(s, "%-20s %s %s %s", u[i].name,
-		    pad(a, sizeof a, u[i].full_name[0] ? u[i].full_name : "—", 32),
-		    pad(b, sizeof b, mc_role_label(u[i].role), 24), u[i].active ? _("yes") : _("no"));
+		    tui_pad(a, sizeof a, u[i].full_name[0] ? u[i].full_name : "—", 32),
+		    tui_pad(b, sizeof b, mc_role_label(u[i].role), 24), u[i].active ? _("yes") : _("no"));
 	if (n == 0)
 		add(s, "%s", _("No users: everybody acts as an administrator (motcua user add)."));
 	add(s, "%s", "");
@@ -192,12 +197,16 @@ static void audit_lines(tui_app *app, admin_state *s)
 	} else {
 		add(s, _("Back-dated writes (recorded under a frozen clock): %lld, newest first"),
 		    (long long)total);
-		add(s, "  %-16s %-16s %-26s %-14s %s", _("Dated"), _("Recorded"), _("Dossier"), _("Kind"),
-		    _("By"));
+		char h1[64], h2[64], h3[64], h4[64];
+		add(s, "  %s %s %s %s %s", tui_pad(h1, sizeof h1, _("Dated"), 16),
+		    tui_pad(h2, sizeof h2, _("Recorded"), 16), tui_pad(h3, sizeof h3, _("Dossier"), 26),
+		    tui_pad(h4, sizeof h4, _("Kind"), 14), _("By"));
 		for (size_t i = 0; i < n; i++) {
 			tui_short_time(b[i].at, t1, sizeof t1);
 			tui_short_time(b[i].recorded_at, t2, sizeof t2);
-			add(s, "  %-16s %-16s %-26s %-14s %s", t1, t2, b[i].dossier[0] ? b[i].dossier : "—",
+			char dossier[64];
+			add(s, "  %-16s %-16s %s %-14s %s", t1, t2,
+			    tui_pad(dossier, sizeof dossier, b[i].dossier[0] ? b[i].dossier : "—", 26),
 			    b[i].kind, b[i].actor);
 		}
 	}
@@ -213,7 +222,12 @@ static void audit_lines(tui_app *app, admin_state *s)
 	if (na == 0)
 		add(s, "  %s", _("Nobody has opened a dossier's personal data yet."));
 	else
-		add(s, "  %-16s %-26s %-20s %s", _("When"), _("Dossier"), _("User"), _("Purpose"));
+	{
+		char h1[64], h2[64], h3[64];
+		add(s, "  %s %s %s %s", tui_pad(h1, sizeof h1, _("When"), 16),
+		    tui_pad(h2, sizeof h2, _("Dossier"), 26), tui_pad(h3, sizeof h3, _("User"), 20),
+		    _("Purpose"));
+	}
 	for (size_t i = 0; i < na; i++) {
 		tui_short_time(a[i].at, t1, sizeof t1);
 		add(s, "  %-16s %-26s %-20s %s%s", t1, a[i].code, a[i].actor, a[i].purpose,
@@ -247,9 +261,12 @@ static void impact_lines(tui_app *app, admin_state *s)
 	add(s, _("Left out: %zu with a due set by hand (apology, extension), %zu waiting for a "
 	         "supplement (their due is set again on resume)."),
 	    r.n_manual, r.n_waiting);
-	if (r.n_rows > 0)
-		add(s, "%-28s %-17s    %-17s %s", _("Code"), _("Due now"), _("Due after"),
+	if (r.n_rows > 0) {
+		char h1[64], h2[64], h3[64];
+		add(s, "%s %s    %s %s", tui_pad(h1, sizeof h1, _("Code"), 28),
+		    tui_pad(h2, sizeof h2, _("Due now"), 17), tui_pad(h3, sizeof h3, _("Due after"), 17),
 		    _("Working days"));
+	}
 	for (size_t i = 0; i < r.n_rows; i++) {
 		char a[32], b[32];
 		tui_short_time(r.rows[i].old_due, a, sizeof a);
@@ -316,9 +333,10 @@ static void admin_refresh(tui_app *app, void *st)
 			break;
 		}
 		for (size_t i = 0; i < n; i++) {
-			char lim[64];
+			char lim[64], col[96];
 			mc_limit_describe(&p[i].limit, lim, sizeof lim);
-			add(s, "%-14s %-18s %s — %s", p[i].code, lim, p[i].name, p[i].field);
+			add(s, "%-14s %s %s — %s", p[i].code, tui_pad(col, sizeof col, lim, 18), p[i].name,
+			    p[i].field);
 		}
 		if (n == 0)
 			add(s, "%s", _("The catalogue is empty: motcua catalog import FILE.csv"));
@@ -353,7 +371,9 @@ static void admin_refresh(tui_app *app, void *st)
 		for (size_t i = 0; i < n; i++) {
 			char date[11];
 			mc_date_format_vn(d[i].date, date);
-			add(s, "%s  %-10s %s%s", date, d[i].off ? _("day off") : _("work day"), d[i].name,
+			char kind[64];
+			add(s, "%s  %s %s%s", date,
+			    tui_pad(kind, sizeof kind, d[i].off ? _("day off") : _("work day"), 14), d[i].name,
 			    d[i].provisional ? _(" (provisional)") : "");
 		}
 		free(d);

@@ -74,8 +74,9 @@ static void detail_destroy(void *st)
 
 static void field(detail_state *s, const char *label, const char *value)
 {
+	char col[128];
 	if (value && *value)
-		add(s, TUI_ROLE_NORMAL, "%-22s %s", label, value);
+		add(s, TUI_ROLE_NORMAL, "%s %s", tui_pad(col, sizeof col, label, 28), value);
 }
 
 static void detail_refresh(tui_app *app, void *st)
@@ -85,6 +86,7 @@ static void detail_refresh(tui_app *app, void *st)
 	tui_ctx(app, &ctx);
 	mc_err e;
 	mc_err_clear(&e);
+	char col[128]; /* a label padded to its column */
 	s->n = 0;
 	/*
 	 * Opening a dossier shows the applicant's personal data: the access is
@@ -142,7 +144,7 @@ static void detail_refresh(tui_app *app, void *st)
 		int late = tui_days_late(app, d->due);
 		if (late > 0) {
 			snprintf(buf, sizeof buf, _("%d working day(s) late"), late);
-			add(s, TUI_ROLE_LATE, "%-22s %s", _("Delay"), buf);
+			add(s, TUI_ROLE_LATE, "%s %s", tui_pad(col, sizeof col, _("Delay"), 28), buf);
 		}
 	}
 	tui_short_time(d->finished, t1, sizeof t1);
@@ -164,11 +166,11 @@ static void detail_refresh(tui_app *app, void *st)
 		tui_short_time(d->apology.at, t2, sizeof t2);
 		snprintf(buf, sizeof buf, _("%s — new due %s (recorded %s, signed by %s)"),
 		         d->apology.reason, t1, t2, d->apology.signer[0] ? d->apology.signer : "—");
-		add(s, TUI_ROLE_SOON, "%-22s %s", _("Apology"), buf);
+		add(s, TUI_ROLE_SOON, "%s %s", tui_pad(col, sizeof col, _("Apology"), 28), buf);
 	} else if (mc_dossier_status_open(d->status) && d->due != MC_TIME_NONE) {
 		tui_short_time(mc_apology_deadline(app->cal, d->due), t1, sizeof t1);
 		snprintf(buf, sizeof buf, _("if late, the apology must go out by %s"), t1);
-		add(s, TUI_ROLE_DIM, "%-22s %s", _("Apology"), buf);
+		add(s, TUI_ROLE_DIM, "%s %s", tui_pad(col, sizeof col, _("Apology"), 28), buf);
 	}
 
 	/* Due trail. */
@@ -197,9 +199,11 @@ static void detail_refresh(tui_app *app, void *st)
 			                   : ev[i].step_outcome == MC_OUTCOME_EARLY   ? _(" [step early]")
 			                   : ev[i].step_outcome == MC_OUTCOME_ON_TIME ? _(" [step on time]")
 			                                                              : "";
+			char kind[96];
 			add(s, ev[i].step_outcome == MC_OUTCOME_LATE ? TUI_ROLE_LATE : TUI_ROLE_NORMAL,
-			    "  %s  %-10s %-10s%s%s%s%s%s", t1, ev[i].kind, ev[i].actor, units, step,
-			    ev[i].note[0] ? " — " : "", ev[i].note, ev[i].backdated ? " *" : "");
+			    "  %s  %s %-10s%s%s%s%s%s", t1,
+			    tui_pad(kind, sizeof kind, mc_event_kind_label(ev[i].kind), 20), ev[i].actor,
+			    units, step, ev[i].note[0] ? " — " : "", ev[i].note, ev[i].backdated ? " *" : "");
 		}
 		free(ev);
 	} else {

@@ -54,6 +54,9 @@ int tui_put(int y, int x, int width, const char *s, int attr, bool pad);
 int tui_put_right(int y, int x, int width, const char *s, int attr);
 /* Display width of UTF-8 text after sanitising (clusters counted once). */
 int tui_width(const char *s);
+/* s then spaces up to w display columns (a wider s is kept whole), in buf; returns buf.
+ * For table columns of translated or Vietnamese text, which printf's %-Ns pads by bytes. */
+const char *tui_pad(char *buf, size_t size, const char *s, int w);
 /* Fill a line segment with spaces in attr. */
 void tui_fill(int y, int x, int width, int attr);
 

@@ -110,6 +110,16 @@ int tui_width(const char *s)
 	return total;
 }
 
+const char *tui_pad(char *buf, size_t size, const char *s, int w)
+{
+	int n = snprintf(buf, size, "%s", s);
+	for (int c = tui_width(s); c < w && n > 0 && (size_t)n + 1 < size; c++)
+		buf[n++] = ' ';
+	if (n > 0 && (size_t)n < size)
+		buf[n] = 0;
+	return buf;
+}
+
 void tui_fill(int y, int x, int width, int attr)
 {
 	if (width <= 0)

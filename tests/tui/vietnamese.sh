@@ -1,10 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The interface in Vietnamese (language = vi): the bar and the screens speak
-# Vietnamese with diacritics, and the reports screen's rates stay in one
-# column although the Vietnamese labels are longer and multibyte ("Tỷ lệ hồ
-# sơ trực tuyến" is 22 columns, 32 bytes): every value starts in the same
-# column as the first one's.
+# Vietnamese with diacritics, and labelled values stay in one column although
+# the Vietnamese labels are longer and multibyte ("Tỷ lệ hồ sơ trực tuyến" is
+# 22 columns, 32 bytes): on the reports screen's rates, the dossier detail and
+# the settings page every value starts in the same column as the first one's.
 TUI_LANG=vi
 . "$(dirname "$0")/lib.sh"
 setup_db
@@ -29,6 +29,41 @@ for lab in labels:
 if len(set(cols.values())) != 1:
     sys.exit('values start at different columns: %s' % cols)
 EOP
+# The same on the dossier detail (labels up to "Ngày, tháng, năm nhận hồ sơ",
+# 27 columns) and the settings page; the timeline names its events in Vietnamese.
+keys F4
+wait_for "Hồ sơ đang giải quyết" || fail "the list did not open in Vietnamese"
+keys Enter
+wait_for "Số vào sổ" || fail "the detail did not open"
+wait_for "đã tiếp nhận" || fail "the timeline does not name the intake in Vietnamese"
+screen >"$T/detail"
+keys F8
+wait_for "Cấu hình" || fail "no administration screen"
+keys Tab Tab Tab
+wait_for "Mức nén tệp Excel" || fail "the settings page does not show the Excel compression"
+screen >"$T/settings"
+/usr/bin/python3 - "$T/detail" "Số vào sổ" "Ngày, tháng, năm nhận hồ sơ" "Hạn trả kết quả" \
+	-- "$T/settings" "Cơ quan" "Yêu cầu bổ sung trong (ngày)" "Mức nén tệp Excel (1-9)" <<'EOP' ||
+import sys
+args = sys.argv[1:]
+while args:
+    path, labels = args[0], []
+    args = args[1:]
+    while args and args[0] != '--':
+        labels.append(args.pop(0))
+    args = args[1:]
+    lines = open(path, encoding='utf-8').read().splitlines()
+    cols = {}
+    for lab in labels:
+        line = next((l for l in lines if l.startswith(' ' + lab + ' ')), None)
+        if line is None:
+            sys.exit('%s: no line for %s' % (path, lab))
+        rest = line[1 + len(lab):]
+        cols[lab] = 1 + len(lab) + len(rest) - len(rest.lstrip(' '))
+    if len(set(cols.values())) != 1:
+        sys.exit('%s: values start at different columns: %s' % (path, cols))
+EOP
+	fail "the detail or settings values are not in one column"
 keys F10
 wait_for "[exited 0]" || fail "did not exit cleanly"
 echo "tui vietnamese: ok"

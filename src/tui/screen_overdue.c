@@ -102,8 +102,23 @@ static void over_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	tui_put(y0, x + 1, cols - x - 1, _("(Tab: next list)"), tui_attr(TUI_ROLE_DIM), false);
 	int hy = y0 + 1, a = tui_attr(TUI_ROLE_HEADER);
 	tui_fill(hy, 0, cols, a);
-	int cw = 26, dw = 17, lw = 6, pw = 24;
+	/* The late and apology columns as wide as their words in the interface's
+	 * language ("Quá hạn", "CHƯA GỬI, hạn 16/11/2026 17:00"); the name takes the rest. */
+	int cw = 26, dw = 17, lw = tui_width(_("Late")) + 1, pw = 24;
+	if (lw < 6)
+		lw = 6;
+	char sample[128];
+	snprintf(sample, sizeof sample, _("NOT SENT, by %s"), "00/00/2000 00:00");
+	if (tui_width(sample) > pw)
+		pw = tui_width(sample);
+	snprintf(sample, sizeof sample, _("sent %s"), "00/00/2000 00:00");
+	if (tui_width(sample) > pw)
+		pw = tui_width(sample);
 	int nw = cols - cw - dw - lw - pw - 6;
+	if (nw < 14) { /* a narrow terminal: the apology text is cut, not the names */
+		pw -= 14 - nw;
+		nw = 14;
+	}
 	tui_put(hy, 0, cw, _("Code"), a, false);
 	tui_put(hy, cw + 1, nw, _("Applicant"), a, false);
 	tui_put(hy, cw + nw + 2, dw, _("Due"), a, false);

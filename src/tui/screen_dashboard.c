@@ -202,13 +202,13 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		if (s->par.next.exists && s->par.next.more_possible)
 			snprintf(more, sizeof more, _("; next band: %lld more on time"),
 			         (long long)s->par.next.more);
+		/* The criterion is the one the rate above feeds: its points, not its rubric id. */
 		if (s->rate_den == 0)
 			snprintf(par, sizeof par,
-			         _("PAR criterion \"%s\": %s/%s points (no dossier to judge yet this month)"),
-			         s->ontime->id, pts, max);
+			         _("PAR points for this criterion: %s/%s (no dossier to judge yet this month)"),
+			         pts, max);
 		else
-			snprintf(par, sizeof par, _("PAR criterion \"%s\" at this rate: %s/%s points%s"),
-			         s->ontime->id, pts, max, more);
+			snprintf(par, sizeof par, _("PAR points at this rate: %s/%s%s"), pts, max, more);
 	}
 	tui_put(y0 + 6, 2, cols - 4, rate,
 	        tui_attr(!s->rate_valid ? TUI_ROLE_DIM

@@ -38,7 +38,7 @@ import json, sys
 t = json.load(sys.stdin)["total"]
 print("(%d/%d)" % (t["resolved_early"] + t["resolved_on_time"], t["resolved_total"]))' >"$T/rate"
 wait_for "$(cat "$T/rate")" || fail "the dashboard rate inputs differ from motcua report: $(cat "$T/rate")"
-wait_for 'PAR criterion "ontime" at this rate' || fail "the dashboard does not show the PAR points"
+wait_for 'PAR points at this rate' || fail "the dashboard does not show the PAR points"
 
 keys F7
 wait_for "Total:" || fail "the PAR screen did not open"

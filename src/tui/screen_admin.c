@@ -197,17 +197,21 @@ static void audit_lines(tui_app *app, admin_state *s)
 	} else {
 		add(s, _("Back-dated writes (recorded under a frozen clock): %lld, newest first"),
 		    (long long)total);
+		/* Columns as wide as their translated headings, at least their contents. */
+		int w1 = tui_width(_("Dated")), w2 = tui_width(_("Recorded")), w4 = tui_width(_("Kind"));
+		w1 = w1 > 16 ? w1 : 16;
+		w2 = w2 > 16 ? w2 : 16;
+		w4 = w4 > 20 ? w4 : 20;
 		char h1[64], h2[64], h3[64], h4[64];
-		add(s, "  %s %s %s %s %s", tui_pad(h1, sizeof h1, _("Dated"), 16),
-		    tui_pad(h2, sizeof h2, _("Recorded"), 16), tui_pad(h3, sizeof h3, _("Dossier"), 26),
-		    tui_pad(h4, sizeof h4, _("Kind"), 14), _("By"));
+		add(s, "  %s %s %s %s %s", tui_pad(h1, sizeof h1, _("Dated"), w1),
+		    tui_pad(h2, sizeof h2, _("Recorded"), w2), tui_pad(h3, sizeof h3, _("Dossier"), 26),
+		    tui_pad(h4, sizeof h4, _("Kind"), w4), _("By"));
 		for (size_t i = 0; i < n; i++) {
 			tui_short_time(b[i].at, t1, sizeof t1);
 			tui_short_time(b[i].recorded_at, t2, sizeof t2);
-			char dossier[64];
-			add(s, "  %-16s %-16s %s %-14s %s", t1, t2,
-			    tui_pad(dossier, sizeof dossier, b[i].dossier[0] ? b[i].dossier : "—", 26),
-			    b[i].kind, b[i].actor);
+			add(s, "  %s %s %s %s %s", tui_pad(h1, sizeof h1, t1, w1), tui_pad(h2, sizeof h2, t2, w2),
+			    tui_pad(h3, sizeof h3, b[i].dossier[0] ? b[i].dossier : "—", 26),
+			    tui_pad(h4, sizeof h4, mc_event_kind_label(b[i].kind), w4), b[i].actor);
 		}
 	}
 	free(b);

@@ -270,6 +270,13 @@ void cli_put_safe(FILE *f, const char *s)
 	free(c);
 }
 
+void cli_put_padded(const char *s, int w)
+{
+	fputs(s, stdout);
+	for (int c = mc_text_width(s); c < w; c++)
+		putchar(' ');
+}
+
 void cli_fmt_time(mc_time t, char buf[17])
 {
 	if (t == MC_TIME_NONE)

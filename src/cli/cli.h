@@ -77,6 +77,9 @@ void json_date(FILE *f, int d);              /* mc_date */
 /* Terminal output helpers, shared by the commands. */
 /* Stored text to f, sanitised (no control sequences reach the terminal); NULL as "". */
 void cli_put_safe(FILE *f, const char *s);
+/* s (our own text, or text already sanitised) to stdout, then spaces up to w display
+ * columns: table columns of Vietnamese text, which printf's %-Ns pads by bytes. */
+void cli_put_padded(const char *s, int w);
 /* "YYYY-MM-DD HH:MM" (mc_time_format), or "-" for MC_TIME_NONE. */
 void cli_fmt_time(mc_time t, char buf[17]);
 

@@ -21,6 +21,14 @@
 
 /* ---- output helpers ----------------------------------------------------- */
 
+/* "  Label:" of `show`, padded to one column of values. */
+static void show_label(const char *label)
+{
+	printf("  ");
+	cli_put_padded(label, 22);
+	putchar(' ');
+}
+
 static const char *outcome_label(mc_outcome o)
 {
 	switch (o) {
@@ -217,39 +225,54 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 	printf("%s ", _("Dossier"));
 	cli_put_safe(stdout, d->code);
 	printf(" (%s %d/%d)\n", _("register no."), d->register_no, d->register_year);
-	printf("  %-22s ", _("Procedure:"));
+	show_label(_("Procedure:"));
 	cli_put_safe(stdout, d->procedure_code);
 	printf(" - ");
 	cli_put_safe(stdout, d->procedure_name);
-	printf("\n  %-22s ", _("Applicant:"));
+	putchar('\n');
+	show_label(_("Applicant:"));
 	cli_put_safe(stdout, d->applicant_name);
 	if (id_number) {
 		printf(" (");
 		cli_put_safe(stdout, id_number);
 		printf(")");
 	}
-	printf("\n  %-22s %s\n", _("Channel:"), mc_channel_label(d->channel));
-	printf("  %-22s %s\n", _("Status:"), mc_dossier_status_label(d->status));
-	printf("  %-22s ", _("Unit:"));
+	putchar('\n');
+	show_label(_("Channel:"));
+	printf("%s\n", mc_channel_label(d->channel));
+	show_label(_("Status:"));
+	printf("%s\n", mc_dossier_status_label(d->status));
+	show_label(_("Unit:"));
 	cli_put_safe(stdout, d->unit_code);
 	printf(" - ");
 	cli_put_safe(stdout, d->unit_name);
-	printf("\n  %-22s %s\n", _("Received:"), r);
-	printf("  %-22s %s\n", _("Due:"), du);
-	if (d->original_due != d->due)
-		printf("  %-22s %s\n", _("Original due:"), od);
-	if (d->finished != MC_TIME_NONE)
-		printf("  %-22s %s (%s, %s)\n", _("Result ready:"), fi,
-		       d->result == MC_RESULT_REFUSED ? _("refused") : _("approved"),
+	putchar('\n');
+	show_label(_("Received:"));
+	printf("%s\n", r);
+	show_label(_("Due:"));
+	printf("%s\n", du);
+	if (d->original_due != d->due) {
+		show_label(_("Original due:"));
+		printf("%s\n", od);
+	}
+	if (d->finished != MC_TIME_NONE) {
+		show_label(_("Result ready:"));
+		printf("%s (%s, %s)\n", fi, d->result == MC_RESULT_REFUSED ? _("refused") : _("approved"),
 		       outcome_label(d->outcome));
-	if (d->returned != MC_TIME_NONE)
-		printf("  %-22s %s\n", _("Returned:"), re);
-	if (d->rating)
-		printf("  %-22s %d\n", _("Rating:"), d->rating);
+	}
+	if (d->returned != MC_TIME_NONE) {
+		show_label(_("Returned:"));
+		printf("%s\n", re);
+	}
+	if (d->rating) {
+		show_label(_("Rating:"));
+		printf("%d\n", d->rating);
+	}
 	if (d->has_apology) {
 		char nd[17];
 		cli_fmt_time(d->apology.new_due, nd);
-		printf("  %-22s %s - ", _("Apology:"), nd);
+		show_label(_("Apology:"));
+		printf("%s - ", nd);
 		cli_put_safe(stdout, d->apology.reason);
 		putchar('\n');
 	}
@@ -262,12 +285,13 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 				char at[17];
 				cli_fmt_time(ev[i].at, at);
 				/* Stored text, even the short words: never raw to the terminal. */
-				char *kind = mc_text_sanitize(ev[i].kind, 0);
+				char *kind = mc_text_sanitize(mc_event_kind_label(ev[i].kind), 0);
 				char *actor = mc_text_sanitize(ev[i].actor, 0);
 				char *from = mc_text_sanitize(ev[i].from_unit[0] ? ev[i].from_unit : "-", 0);
 				char *to = mc_text_sanitize(ev[i].to_unit[0] ? ev[i].to_unit : "-", 0);
-				printf("  %s  %-10s %-8s %s -> %s  ", at, kind ? kind : "", actor ? actor : "",
-				       from ? from : "", to ? to : "");
+				printf("  %s  ", at);
+				cli_put_padded(kind ? kind : "", 20);
+				printf(" %-8s %s -> %s  ", actor ? actor : "", from ? from : "", to ? to : "");
 				free(kind);
 				free(actor);
 				free(from);

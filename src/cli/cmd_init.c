@@ -178,7 +178,9 @@ static int catalog_list(mc_cli *cli)
 			char lim[64];
 			mc_limit_describe(&p[i].limit, lim, sizeof lim);
 			char *name = mc_text_sanitize(p[i].name, 0);
-			printf("%-14s %-20s %s\n", p[i].code, lim, name ? name : "");
+			printf("%-14s ", p[i].code);
+			cli_put_padded(lim, 20);
+			printf(" %s\n", name ? name : "");
 			free(name);
 		}
 		if (n == 0)

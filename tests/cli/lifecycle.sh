@@ -217,6 +217,20 @@ refused "a bad page size" "limit"
 
 # ---- human output -------------------------------------------------------------
 "$BIN" --db "$DB" show "$A" >"$T/human" 2>&1 && grep -q "$A" "$T/human" && pass "show in text" || fail "show in text"
+# In Vietnamese the labels are multibyte ("Kênh tiếp nhận:"): every value
+# still starts in one column, and the history names its events in words.
+printf '[ui]\nlanguage = vi\n' >"$T/vi.ini"
+"$BIN" --db "$DB" --config "$T/vi.ini" show "$A" >"$T/human-vi" 2>&1
+if "$PY" - "$T/human-vi" <<'EOP'
+import re, sys
+lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
+cols = {m.group(1): m.end(1) + len(m.group(2))
+        for m in (re.match(r'  (\S[^:]*:)( +)\S', l) for l in lines) if m}
+ok = len(cols) >= 6 and len(set(cols.values())) == 1 and any('đã tiếp nhận' in l for l in lines)
+sys.exit(0 if ok else 1)
+EOP
+then pass "show in Vietnamese: values in one column, events in words"
+else fail "show in Vietnamese"; cat "$T/human-vi"; fi
 
 echo "lifecycle: $fails failure(s)"
 [ "$fails" -eq 0 ]

@@ -742,8 +742,9 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
 	mc_time sup_at = MC_TIME_NONE, resume = MC_TIME_NONE;
 	mc_time original_due = due;
 	if (supplement) {
-		sup_at = t1 + 60 + (mc_time)rbelow(r, 600);
-		resume = sup_at + MC_MIN_PER_DAY * (1 + (mc_time)rbelow(r, 10));
+		/* Every moment below is moved into office hours, as a clerk records it. */
+		sup_at = mc_next_opening(cal, t1 + 60 + (mc_time)rbelow(r, 600));
+		resume = mc_next_opening(cal, sup_at + MC_MIN_PER_DAY * (1 + (mc_time)rbelow(r, 10)));
 		if (resume <= now) {
 			mc_time resume_open = mc_next_opening(cal, resume);
 			if (pc->ctx->cfg->supplement_mode == MC_SUPPLEMENT_PAUSE)
@@ -771,14 +772,17 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
 		finish = base + 30;
 	if (finish <= t1)
 		finish = t1 + 30;
-	mc_time t2 = add_minutes_capped(t1, finish, 0.7);
+	finish = mc_next_opening(cal, finish);
+	mc_time t2 = mc_next_opening(cal, add_minutes_capped(t1, finish, 0.7));
+	if (t2 > finish)
+		t2 = finish;
 
 	/* Side exits. */
 	double x = runit(r);
 	const char *exit_kind = x < 0.015 ? "stop" : x < 0.025 ? "withdraw" : NULL;
 	mc_time closed = MC_TIME_NONE;
 	if (exit_kind) {
-		closed = add_minutes_capped(received, finish, 0.3 + 0.5 * runit(r));
+		closed = mc_next_opening(cal, add_minutes_capped(received, finish, 0.3 + 0.5 * runit(r)));
 		if (closed > now)
 			exit_kind = NULL, closed = MC_TIME_NONE;
 	}
@@ -855,7 +859,7 @@ static mc_status one_dossier(plan_ctx *pc, int64_t id, const char *code, int yea
 		unit = u->desk;
 		stage = finish;
 		step = p->last_seq;
-		mc_time back = finish + 30 + (mc_time)rbelow(r, 4 * MC_MIN_PER_DAY);
+		mc_time back = mc_next_opening(cal, finish + 30 + (mc_time)rbelow(r, 4 * MC_MIN_PER_DAY));
 		if (back <= now && runit(r) < 0.995) {
 			returned = back;
 			double q = runit(r);

@@ -182,8 +182,11 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		else
 			snprintf(num, sizeof num, "%lld", (long long)s->count[i]);
 		int a = sel ? tui_attr(TUI_ROLE_SELECTED) : normal;
-		tui_put(y, x, colw - 10, _(counter_labels[i]), a, true);
-		tui_put_right(y, x + colw - 10, 8,
+		/* Label and count share colw - 2 columns: the count takes what it needs (at
+		 * least 6), the label the rest ("Đến hạn trong 1 ngày làm việc" is 29). */
+		int nw = (int)strlen(num) > 6 ? (int)strlen(num) : 6;
+		tui_put(y, x, colw - 3 - nw, _(counter_labels[i]), a, true);
+		tui_put_right(y, x + colw - 3 - nw, nw + 1,
 		              num, sel ? a : tui_attr(s->count[i] > 0 ? roles[i] : TUI_ROLE_NORMAL));
 	}
 	char rate[400];

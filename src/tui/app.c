@@ -157,34 +157,70 @@ bool tui_key_refused(tui_app *app, int scope, tui_action act)
 
 /* ---- drawing ------------------------------------------------------------- */
 
+/* The binding shown for F1-F10 on a screen (its own first, else the global one), or NULL. */
+static const tui_binding *bar_binding(int scope, int n)
+{
+	tui_action act = tui_keymap_lookup(scope, KEY_F(n), true);
+	const tui_binding *b = NULL;
+	for (size_t i = 0; i < tui_keymap_count && act != TUI_ACT_NONE; i++) {
+		const tui_binding *c = &tui_keymap[i];
+		if (c->key == KEY_F(n) && c->fn && c->action == act &&
+		    (c->scope == scope || c->scope == TUI_SCOPE_GLOBAL)) {
+			b = c;
+			if (c->scope == scope)
+				break;
+		}
+	}
+	return b;
+}
+
+/*
+ * F1-F10, htop style. Each key gets the columns its label needs, the rest is
+ * shared out; when the labels do not all fit (80 columns in Vietnamese), the
+ * longest are cut first, so "Tìm" and "PAR" never are.
+ */
 static void draw_bar(tui_app *app)
 {
 	int y = app->rows - 1;
-	int slot = app->cols / 10;
 	int scope = tui_current(app);
 	if (scope == TUI_SCREEN_HELP)
 		scope = app->help_scope;
 	tui_fill(y, 0, app->cols, tui_attr(TUI_ROLE_BAR_LABEL));
+	const char *label[11];
+	int kw[11], w[11], total = 0;
 	for (int n = 1; n <= 10; n++) {
-		int x = (n - 1) * slot;
-		tui_action act = tui_keymap_lookup(scope, KEY_F(n), true);
-		const tui_binding *b = NULL;
-		for (size_t i = 0; i < tui_keymap_count && act != TUI_ACT_NONE; i++) {
-			const tui_binding *c = &tui_keymap[i];
-			if (c->key == KEY_F(n) && c->fn && c->action == act &&
-			    (c->scope == scope || c->scope == TUI_SCOPE_GLOBAL)) {
-				b = c;
-				if (c->scope == scope)
-					break;
-			}
-		}
+		const tui_binding *b = bar_binding(scope, n);
+		/* A key the role refuses keeps its number but loses its label. */
+		label[n] = b && b->bar && tui_key_allowed(scope, b->action) ? _(b->bar) : "";
+		kw[n] = n < 10 ? 2 : 3;
+		w[n] = kw[n] + tui_width(label[n]) + 1;
+		total += w[n];
+	}
+	int sep = 1; /* a blank after each label, dropped first when it is tight */
+	if (total > app->cols) {
+		sep = 0;
+		for (int n = 1; n <= 10; n++)
+			w[n]--;
+		total -= 10;
+	}
+	while (total > app->cols) { /* then cut the widest label by one column */
+		int widest = 1;
+		for (int n = 2; n <= 10; n++)
+			if (w[n] - kw[n] > w[widest] - kw[widest])
+				widest = n;
+		if (w[widest] - kw[widest] <= 2)
+			break;
+		w[widest]--;
+		total--;
+	}
+	int extra = app->cols > total ? app->cols - total : 0;
+	for (int n = 1, x = 0; n <= 10; n++) {
+		int slot = w[n] + extra / 10 + (n <= extra % 10);
 		char key[8];
 		snprintf(key, sizeof key, "F%d", n);
-		int w = tui_put(y, x, slot, key, tui_attr(TUI_ROLE_BAR_KEY), false);
-		/* A key the role refuses keeps its number but loses its label. */
-		bool shown_label = b && b->bar && tui_key_allowed(scope, act);
-		tui_put(y, x + w, slot - w, shown_label ? _(b->bar) : "", tui_attr(TUI_ROLE_BAR_LABEL),
-		        true);
+		int kx = tui_put(y, x, slot, key, tui_attr(TUI_ROLE_BAR_KEY), false);
+		tui_put(y, x + kx, slot - kx - sep, label[n], tui_attr(TUI_ROLE_BAR_LABEL), true);
+		x += slot;
 	}
 }
 

@@ -476,7 +476,8 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	} else {
 		tui_put(y0 + 1, rx, rw, _("choose a procedure"), dim, false);
 	}
-	/* Pick list under the procedure field. */
+	/* Pick list under the procedure field, across the whole width while it is
+	 * open: at 80 columns the left column would show 15 letters of each name. */
 	if (s->focus == F_PROC && s->npicks > 0) {
 		int n = (int)s->npicks, max = rows - 3;
 		if (n > max)
@@ -485,8 +486,8 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		for (int i = 0; i < n; i++) {
 			const mc_procedure_row *p = &s->picks[top + i];
 			char line[1200];
-			snprintf(line, sizeof line, "%-10s %s", p->code, p->name);
-			tui_put(y0 + 1 + i, fx, L - fx, line,
+			snprintf(line, sizeof line, "%-10s %s — %s", p->code, p->name, p->field);
+			tui_put(y0 + 1 + i, fx, cols - fx - 1, line,
 			        tui_attr(top + i == s->pick ? TUI_ROLE_SELECTED : TUI_ROLE_INPUT), true);
 		}
 	}

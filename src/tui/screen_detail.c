@@ -112,8 +112,12 @@ static void detail_refresh(tui_app *app, void *st)
 	}
 	mc_dossier *d = &s->d;
 	char t1[32], t2[32], buf[2400];
-	add(s, tui_dossier_role(app, d), "%s  ·  %s  ·  %s", d->code, mc_dossier_status_label(d->status),
-	    tui_dossier_state(app, d));
+	/* The state (within time, due soon, overdue) only when it says more than the status. */
+	const char *status = mc_dossier_status_label(d->status), *state = tui_dossier_state(app, d);
+	if (strcmp(status, state) == 0)
+		add(s, tui_dossier_role(app, d), "%s  ·  %s", d->code, status);
+	else
+		add(s, tui_dossier_role(app, d), "%s  ·  %s  ·  %s", d->code, status, state);
 	snprintf(buf, sizeof buf, "%d/%d", d->register_no, d->register_year);
 	field(s, _("Register no."), buf);
 	snprintf(buf, sizeof buf, "%s — %s", d->procedure_code, d->procedure_name);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "motcua/forms.h"
+#include "motcua/deadline.h"
 #include "motcua/i18n.h"
 #include "motcua/users.h"
 #include "tui/screens.h"
@@ -182,9 +183,20 @@ static void detail_refresh(tui_app *app, void *st)
 	mc_trail_init(&trail);
 	add(s, TUI_ROLE_NORMAL, "%s", "");
 	add(s, TUI_ROLE_HEADER, "%s", _("How the due moment was computed"));
-	if (mc_dossier_trail(&ctx, d->code, &trail, &e) == MC_OK)
-		for (size_t i = 0; i < trail.n; i++)
-			add(s, TUI_ROLE_NORMAL, "  %s", trail.lines[i]);
+	if (mc_dossier_trail(&ctx, d->code, &trail, &e) == MC_OK && trail.n == 0 &&
+	    d->received != MC_TIME_NONE) {
+		/* Not stored (the demo does not keep it): the same engine, again, from the
+		 * receipt and the limit applied at intake. */
+		mc_time due;
+		mc_trail_free(&trail);
+		mc_trail_init(&trail);
+		if (mc_due_compute(app->cal, d->received, &d->limit, &due, &trail, &e) == MC_OK)
+			add(s, TUI_ROLE_DIM, "  %s",
+			    _("(not stored for this dossier: computed again from the receipt and the "
+			      "time limit)"));
+	}
+	for (size_t i = 0; i < trail.n; i++)
+		add(s, TUI_ROLE_NORMAL, "  %s", trail.lines[i]);
 	mc_trail_free(&trail);
 
 	/* Timeline. */

@@ -111,7 +111,7 @@ keys Enter
 wait_for "· $n dossiers · page 1" || fail "the drill-down of '$field' column (3) does not list $n dossiers"
 screen | grep -qF "$field" || fail "the drill-down title does not name the field"
 keys Enter
-wait_for "History" || fail "a dossier of the drill-down did not open"
+wait_for "Register no." || fail "a dossier of the drill-down did not open"
 keys Escape
 wait_for "· $n dossiers" || fail "back from the detail, the drill-down list is gone"
 keys F10

@@ -165,5 +165,19 @@ for p in 2026-03 2026-02/official 2026-Q1 2025; do
 	if cmp -s "$T/d1" "$T/d2"; then pass "demo $p: same seed, same report"; else fail "demo $p differs between two runs"; fi
 done
 
+# Every moment the demo records falls in the default office hours
+# (07:30-11:30, 13:30-17:00; times are minutes since 1970 in local time).
+out=$("$PY" - "$T/demo1.db" <<'EOP'
+import sqlite3, sys
+c = sqlite3.connect('file:%s?mode=ro' % sys.argv[1], uri=True)
+m = 'at % 1440'
+print(*c.execute('SELECT count(*), sum(NOT ((%s BETWEEN 450 AND 690) OR (%s BETWEEN 810 AND 1020))) '
+                 'FROM events' % (m, m)).fetchone())
+EOP
+)
+set -- $out
+[ "${1:-0}" -gt 5000 ] && [ "${2:-1}" -eq 0 ] && pass "demo: all $1 events in office hours" ||
+	fail "demo: ${2:-?} of ${1:-?} events outside office hours"
+
 echo "report.sh: $fails failed"
 [ "$fails" -eq 0 ]

@@ -64,6 +64,15 @@ while args:
         sys.exit('%s: values start at different columns: %s' % (path, cols))
 EOP
 	fail "the detail or settings values are not in one column"
+# At 80 columns the function-key bar and the dashboard's counters keep
+# their short Vietnamese labels whole ("F5Quá hạn", not "F5Quá h…").
+tmx resize-window -t t -x 80 -y 24
+keys F9
+wait_for "Đến hạn trong 1 ngày làm việc" || fail "a dashboard label is cut at 80 columns"
+for label in F3Tìm F4Hồ F5Quá F6Báo F7PAR F10Thoát; do
+	screen | tail -1 | grep -qF "$label" || fail "the bar at 80 columns lacks $label"
+done
+screen | tail -1 | grep -qF "F5Quá hạn" || fail "the bar at 80 columns cuts Quá hạn"
 keys F10
 wait_for "[exited 0]" || fail "did not exit cleanly"
 echo "tui vietnamese: ok"

@@ -287,6 +287,15 @@ typedef struct mc_procedure_row {
 mc_status mc_procedure_list(const mc_ctx *ctx, const char *search, mc_procedure_row **out,
                             size_t *n, mc_err *e);
 
+/*
+ * The field of the catalogue that text names: the field itself, else the one
+ * field whose name holds the text, case and diacritics ignored ("ho tich" ->
+ * "Hộ tịch"), copied to out. None or several: MC_ERR_NOT_FOUND / MC_ERR_INVALID
+ * with one sentence.
+ */
+mc_status mc_field_resolve(const mc_ctx *ctx, const char *text, char *out, size_t size,
+                           mc_err *e);
+
 /* Required documents of a procedure, one per line, malloc'd (free()); NULL if unknown code. */
 char *mc_procedure_documents(const mc_ctx *ctx, const char *code, mc_err *e);
 

@@ -797,6 +797,14 @@ int cmd_list(mc_cli *cli)
 	mc_ctx ctx;
 	if (!cli_db_open(cli, &ctx, MC_DB_READONLY))
 		return CLI_FAIL;
+	char field[MC_NAME_MAX];
+	if (q.field) { /* a field of the catalogue; "ho tich" names "Hộ tịch" */
+		if (mc_field_resolve(&ctx, q.field, field, sizeof field, &e) != MC_OK) {
+			cli_db_close(&ctx);
+			return cli_fail(&e);
+		}
+		q.field = field;
+	}
 	mc_dossier *page = calloc((size_t)q.limit, sizeof *page);
 	if (!page) {
 		cli_db_close(&ctx);

@@ -2,6 +2,7 @@
 /*
  * Reading dossiers, their events and trail, units and procedures.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,6 +254,46 @@ static char *prefix_upper(const char *p)
 	}
 	free(u);
 	return NULL;
+}
+
+mc_status mc_field_resolve(const mc_ctx *ctx, const char *text, char *out, size_t size,
+                           mc_err *e)
+{
+	out[0] = '\0';
+	char *w = mc_text_fold(text ? text : "");
+	if (!w || !*w) {
+		free(w);
+		return mc_err_set(e, MC_ERR_INVALID, _("No field of the catalogue matches \"%s\"."),
+		                  text ? text : "");
+	}
+	sqlite3_stmt *st;
+	mc_status s = mc_db_prepare(ctx->db,
+		"SELECT DISTINCT field FROM procedures WHERE field <> '' ORDER BY field", &st, e);
+	if (s != MC_OK) {
+		free(w);
+		return s;
+	}
+	int matches = 0, rc;
+	bool exact = false;
+	while (!exact && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *field = (const char *)sqlite3_column_text(st, 0);
+		char *f = mc_text_fold(field);
+		exact = f && strcmp(f, w) == 0;
+		if (exact || (f && strstr(f, w))) {
+			matches++;
+			snprintf(out, size, "%s", field);
+		}
+		free(f);
+	}
+	sqlite3_finalize(st);
+	free(w);
+	if (exact || matches == 1)
+		return MC_OK;
+	out[0] = '\0';
+	return matches ? mc_err_set(e, MC_ERR_INVALID,
+	                            _("Several fields match \"%s\": type more of the name."), text)
+	               : mc_err_set(e, MC_ERR_NOT_FOUND,
+	                            _("No field of the catalogue matches \"%s\"."), text);
 }
 
 mc_status mc_procedure_list(const mc_ctx *ctx, const char *search, mc_procedure_row **out,

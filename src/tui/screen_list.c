@@ -500,7 +500,7 @@ static bool pick_unit(const list_state *s, const char *text, char *code, char *e
 	return false;
 }
 
-/* The one field of the catalogue whose name holds text (diacritics ignored). */
+/* The field the text names (mc_field_resolve); "" names none (any field). */
 static bool pick_field(tui_app *app, const char *text, char *field, char *err, size_t size)
 {
 	field[0] = 0;
@@ -508,41 +508,12 @@ static bool pick_field(tui_app *app, const char *text, char *field, char *err, s
 		return true;
 	mc_ctx ctx;
 	tui_ctx(app, &ctx);
-	mc_procedure_row *p = NULL;
-	size_t n = 0;
 	mc_err e;
 	mc_err_clear(&e);
-	if (mc_procedure_list(&ctx, NULL, &p, &n, &e) != MC_OK) {
-		snprintf(err, size, "%s", e.msg);
-		return false;
-	}
-	char *w = mc_text_fold(text);
-	const char *found = NULL;
-	bool several = false;
-	for (size_t i = 0; w && i < n; i++) {
-		if (found && strcmp(found, p[i].field) == 0)
-			continue;
-		char *f = mc_text_fold(p[i].field);
-		bool exact = f && strcmp(f, w) == 0;
-		if (exact || folded_has(f, w)) {
-			several = found && !exact;
-			found = p[i].field;
-		}
-		free(f);
-		if (exact) {
-			several = false;
-			break;
-		}
-	}
-	free(w);
-	bool ok = found && !several;
-	if (ok)
-		snprintf(field, MC_NAME_MAX, "%s", found);
-	else
-		snprintf(err, size, several ? _("Several fields match \"%s\": type more of the name.")
-		                            : _("No field of the catalogue matches \"%s\"."), text);
-	free(p);
-	return ok;
+	if (mc_field_resolve(&ctx, text, field, MC_NAME_MAX, &e) == MC_OK)
+		return true;
+	snprintf(err, size, "%s", e.msg);
+	return false;
 }
 
 static bool more_submit(tui_app *app, tui_dialog *d, void *ctx, char *err, size_t size)

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The dossier list's `l` dialog: the unit holding the dossier, the field and
 # the period of receipt, typed without diacritics, filter the list to what
-# `motcua list --unit --field --period` gives on the same database; a bad
+# `motcua list --unit --field --period` gives on the same database (which
+# also takes the field without diacritics and refuses an unknown one); a bad
 # period or a text matching several units is refused in place; `x` clears
 # the filters; a saved view keeps them.
 . "$(dirname "$0")/lib.sh"
@@ -39,6 +40,14 @@ unit_typed=$(fold "$unit_name")
 field_typed=$(fold "$field")
 
 echo "filter: unit $unit ($unit_typed), field $field ($field_typed), 2025-10: $want dossiers"
+# The command line names a field the same way, and refuses one that is not there.
+got=$(mc --json list --unit "$unit" --field "$field_typed" --period 2025-10 --limit 1000 |
+	/usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)["dossiers"]))')
+[ "$got" = "$want" ] || fail "motcua list --field \"$field_typed\" gives $got dossiers, not $want"
+if mc list --field "khong co linh vuc nay" >"$T/out" 2>"$T/err"; then
+	fail "an unknown field was accepted"
+fi
+[ "$(wc -l <"$T/err")" -eq 1 ] && grep -qF "khong co linh vuc nay" "$T/err" || fail "no one-sentence refusal: $(cat "$T/err")"
 start_tui
 keys F4
 wait_for "Open dossiers" || fail "the list did not open"

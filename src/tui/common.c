@@ -82,15 +82,30 @@ struct cols {
 static struct cols layout(int cols)
 {
 	struct cols c;
-	c.code = 26;
+	/* Below 100 columns the code shows its end ("…261116-0031": the agency part is
+	 * the same on every row) so that the applicant's name keeps room. */
+	c.code = cols < 100 ? 13 : 26;
 	c.state = 14;
 	c.due = 17;
 	int rest = cols - c.code - c.state - c.due - 4;
 	if (rest < 20)
 		rest = 20;
-	c.name = rest * 2 / 5;
+	c.name = cols < 100 ? rest / 2 : rest * 2 / 5;
 	c.proc = rest - c.name;
 	return c;
+}
+
+/* A dossier code in w columns: whole when it fits, else "…" and its end. */
+static void put_code(int y, int x, int w, const char *code, int attr)
+{
+	size_t n = strlen(code); /* codes are ASCII (the code pattern) */
+	if ((int)n <= w - 1 || w < 4) {
+		tui_put(y, x, w, code, attr, false);
+		return;
+	}
+	char buf[64];
+	snprintf(buf, sizeof buf, "\xe2\x80\xa6%s", code + n - (size_t)(w - 2));
+	tui_put(y, x, w, buf, attr, false);
 }
 
 void tui_dossier_header(int y, int cols)
@@ -116,7 +131,7 @@ void tui_dossier_row(tui_app *app, int y, int cols, const mc_dossier *d, bool se
 	int a = tui_attr(selected ? TUI_ROLE_SELECTED : tui_dossier_role(app, d));
 	tui_fill(y, 0, cols, a);
 	int x = 0;
-	tui_put(y, x, c.code, d->code, a, false);
+	put_code(y, x, c.code, d->code, a);
 	x += c.code + 1;
 	tui_put(y, x, c.name, d->applicant_name, a, false);
 	x += c.name + 1;

@@ -73,6 +73,10 @@ for label in F3Tìm F4Hồ F5Quá F6Báo F7PAR F10Thoát; do
 	screen | tail -1 | grep -qF "$label" || fail "the bar at 80 columns lacks $label"
 done
 screen | tail -1 | grep -qF "F5Quá hạn" || fail "the bar at 80 columns cuts Quá hạn"
+# The dossier list at 80 columns: the code shows its end, the name gets the room.
+keys F4
+wait_for "Tên cá nhân, tổ" || fail "the applicant column is too narrow at 80 columns"
+screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} " || fail "the codes do not show their end at 80 columns"
 keys F10
 wait_for "[exited 0]" || fail "did not exit cleanly"
 echo "tui vietnamese: ok"

@@ -450,10 +450,10 @@ const mc_setting mc_settings[] = {
 	INT("export", "compression", "1", export_compression, 1, 9,
 	    N_("How hard the Excel workbook is compressed: 1 (fastest) to 9 (smallest file). "
 	       "At 6, zlib's usual level, the file is about a quarter smaller but a large export "
-	       "takes about one and a half times as long."),
+	       "takes about a quarter longer. Compression uses every processor."),
 	    "Mức nén tệp Excel: 1 (nhanh nhất) đến 9 (tệp nhỏ nhất). Ở mức 6 (mức thường dùng "
-	    "của zlib) tệp nhỏ hơn khoảng một phần tư nhưng xuất một kỳ lớn mất khoảng gấp rưỡi "
-	    "thời gian."),
+	    "của zlib) tệp nhỏ hơn khoảng một phần tư nhưng xuất một kỳ lớn lâu hơn khoảng một "
+	    "phần tư. Việc nén dùng mọi bộ xử lý của máy."),
 
 	/* [privacy] */
 	BOOL("privacy", "mask_ids", "yes", mask_ids,

@@ -25,7 +25,9 @@
  * --zlevel L (first) packs the zip at deflate level L (1-9) instead of
  * zlib's default 6, which libxlsxwriter 1.1.4 has no option for: through the
  * same zlib shim as motcua's [export] compression (src/export/zlevel.c,
- * linked alone: it only forwards to zlib), so that both deflate alike.
+ * linked alone), so that both deflate at the same level. Only its
+ * deflateInit2_ is exported here, so the zip is packed on one thread as
+ * libxlsxwriter does; motcua also spreads that deflate over the processors.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -976,8 +976,8 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 	};
 	check(w, workbook_set_properties(w->wb, &props));
 
-	/* Packing the zip is where the level applies (zlevel.c). */
-	mc_export_zlevel_begin(in->compression > 0 ? in->compression : -1);
+	/* Packing the zip is where the level and the worker threads apply (zlevel.c). */
+	mc_export_zlevel_begin(in->compression > 0 ? in->compression : -1, true);
 	lxw_error close_err = workbook_close(w->wb);
 	mc_export_zlevel_end();
 	if (status == MC_OK && w->lerr != LXW_NO_ERROR)

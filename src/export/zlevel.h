@@ -7,13 +7,15 @@
 #ifndef MC_EXPORT_ZLEVEL_H
 #define MC_EXPORT_ZLEVEL_H
 
+#include <stdbool.h>
+
 /*
  * Until mc_export_zlevel_end(), on the calling thread only, a raw deflate
- * stream opened at zlib's default level uses `level` (0-9) instead and is
- * deflated in chunks on worker threads; a level outside 0-9 leaves zlib
- * alone.
+ * stream opened at zlib's default level uses `level` (0-9) instead and,
+ * with own_deflate, is deflated in chunks on worker threads (level 1 with
+ * ISA-L when built with it); a level outside 0-9 leaves zlib alone.
  */
-void mc_export_zlevel_begin(int level);
+void mc_export_zlevel_begin(int level, bool own_deflate);
 void mc_export_zlevel_end(void);
 
 /*
@@ -21,5 +23,8 @@ void mc_export_zlevel_end(void);
  * (see zlevel.c); for tests.
  */
 unsigned long mc_export_zlevel_parallel_jobs(void);
+
+/* What deflates at `level`: "ISA-L igzip" or "zlib". */
+const char *mc_export_zlevel_coder(int level);
 
 #endif

@@ -25,9 +25,10 @@
  * --zlevel L (first) packs the zip at deflate level L (1-9) instead of
  * zlib's default 6, which libxlsxwriter 1.1.4 has no option for: through the
  * same zlib shim as motcua's [export] compression (src/export/zlevel.c,
- * linked alone), so that both deflate at the same level. Only its
- * deflateInit2_ is exported here, so the zip is packed on one thread as
- * libxlsxwriter does; motcua also spreads that deflate over the processors.
+ * linked alone), so that both deflate at the same level. It asks for the
+ * level only, so the zip is packed by zlib on one thread as libxlsxwriter
+ * does; motcua also spreads that deflate over the processors (and uses
+ * ISA-L for level 1 when built with it).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -375,7 +376,7 @@ int main(int argc, char **argv)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	/* Only the zip packing in workbook_close() opens deflate streams. */
-	mc_export_zlevel_begin(level);
+	mc_export_zlevel_begin(level, false); /* the level only: zlib's deflate, one thread */
 	int rc = cellmode ? cells(argv[2], argv[3]) : synthetic(atol(argv[1]), argv[2]);
 	mc_export_zlevel_end();
 	if (rc)

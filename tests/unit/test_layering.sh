@@ -15,7 +15,7 @@ check() { # regex allowed-folder
 check 'n?curses(w)?\.h|ncursesw/|curses\.h|panel\.h' src/tui
 check 'sqlite3\.h' src/store
 check 'xlsxwriter' src/export
-check 'zlib\.h' src/export
+check 'zlib\.h|isa-l' src/export
 check 'iniparser\.h|dictionary\.h' src/config
 check 'pango|cairo' src/print
 check 'utf8proc\.h' src/text

@@ -49,7 +49,8 @@ const char *tui_dossier_state(tui_app *app, const mc_dossier *d)
 	}
 }
 
-void tui_short_time(long long t, char *buf, size_t size)
+/* "dd/mm/yyyy HH:MM", or "dd/mm HH:MM" without the year; "" for none. */
+static void put_time(long long t, bool year, char *buf, size_t size)
 {
 	if (t == (long long)MC_TIME_NONE) {
 		snprintf(buf, size, "%s", "");
@@ -58,7 +59,15 @@ void tui_short_time(long long t, char *buf, size_t size)
 	int y, m, d;
 	mc_date_to_ymd(mc_time_date((mc_time)t), &y, &m, &d);
 	int min = mc_time_minute_of_day((mc_time)t);
-	snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, min / 60, min % 60);
+	if (year)
+		snprintf(buf, size, "%02d/%02d/%04d %02d:%02d", d, m, y, min / 60, min % 60);
+	else
+		snprintf(buf, size, "%02d/%02d %02d:%02d", d, m, min / 60, min % 60);
+}
+
+void tui_short_time(long long t, char *buf, size_t size)
+{
+	put_time(t, true, buf, size);
 }
 
 int tui_days_late(tui_app *app, long long due)
@@ -84,7 +93,7 @@ static struct cols layout(int cols)
 	struct cols c;
 	/* Below 100 columns the code shows its end ("…261116-0031": the agency part is
 	 * the same on every row) so that the applicant's name keeps room. */
-	c.code = cols < 100 ? 13 : 26;
+	c.code = tui_code_width(cols);
 	c.state = 14;
 	c.due = 17;
 	int rest = cols - c.code - c.state - c.due - 4;
@@ -95,8 +104,18 @@ static struct cols layout(int cols)
 	return c;
 }
 
+void tui_day_time(long long t, char *buf, size_t size)
+{
+	put_time(t, false, buf, size);
+}
+
+int tui_code_width(int cols)
+{
+	return cols < 100 ? 13 : 26;
+}
+
 /* A dossier code in w columns: whole when it fits, else "…" and its end. */
-static void put_code(int y, int x, int w, const char *code, int attr)
+void tui_put_code(int y, int x, int w, const char *code, int attr)
 {
 	size_t n = strlen(code); /* codes are ASCII (the code pattern) */
 	if ((int)n <= w - 1 || w < 4) {
@@ -131,7 +150,7 @@ void tui_dossier_row(tui_app *app, int y, int cols, const mc_dossier *d, bool se
 	int a = tui_attr(selected ? TUI_ROLE_SELECTED : tui_dossier_role(app, d));
 	tui_fill(y, 0, cols, a);
 	int x = 0;
-	put_code(y, x, c.code, d->code, a);
+	tui_put_code(y, x, c.code, d->code, a);
 	x += c.code + 1;
 	tui_put(y, x, c.name, d->applicant_name, a, false);
 	x += c.name + 1;

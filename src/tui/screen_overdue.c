@@ -103,15 +103,21 @@ static void over_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	int hy = y0 + 1, a = tui_attr(TUI_ROLE_HEADER);
 	tui_fill(hy, 0, cols, a);
 	/* The late and apology columns as wide as their words in the interface's
-	 * language ("Quá hạn", "CHƯA GỬI, hạn 16/11/2026 17:00"); the name takes the rest. */
-	int cw = 26, dw = 17, lw = tui_width(_("Late")) + 1, pw = 24;
+	 * language ("Quá hạn", "CHƯA GỬI, hạn 16/11/2026 17:00"); the name takes the
+	 * rest. Below 100 columns the code shows its end and the moments drop the
+	 * year ("16/11 17:00"), so that the apology deadline stays whole at 80. */
+	bool narrow = cols < 100;
+	void (*when)(long long, char *, size_t) = narrow ? tui_day_time : tui_short_time;
+	const char *zero = narrow ? "00/00 00:00" : "00/00/2000 00:00";
+	int cw = tui_code_width(cols), dw = (int)strlen(zero) + 1,
+	    lw = tui_width(_("Late")) + 1, pw = 24;
 	if (lw < 6)
 		lw = 6;
 	char sample[128];
-	snprintf(sample, sizeof sample, _("NOT SENT, by %s"), "00/00/2000 00:00");
+	snprintf(sample, sizeof sample, _("NOT SENT, by %s"), zero);
 	if (tui_width(sample) > pw)
 		pw = tui_width(sample);
-	snprintf(sample, sizeof sample, _("sent %s"), "00/00/2000 00:00");
+	snprintf(sample, sizeof sample, _("sent %s"), zero);
 	if (tui_width(sample) > pw)
 		pw = tui_width(sample);
 	int nw = cols - cw - dw - lw - pw - 6;
@@ -169,17 +175,17 @@ static void over_draw(tui_app *app, void *st, int y0, int rows, int cols)
 			int ra = tui_attr(sel ? TUI_ROLE_SELECTED : tui_dossier_role(app, d));
 			tui_fill(y, 0, cols, ra);
 			char due[32], late[16], apo[128], t[32];
-			tui_short_time(d->due, due, sizeof due);
+			when(d->due, due, sizeof due);
 			int dl = tui_days_late(app, d->due);
 			snprintf(late, sizeof late, "%d", dl);
 			if (d->has_apology) {
-				tui_short_time(d->apology.at, t, sizeof t);
+				when(d->apology.at, t, sizeof t);
 				snprintf(apo, sizeof apo, _("sent %s"), t);
 			} else {
-				tui_short_time(mc_apology_deadline(app->cal, d->due), t, sizeof t);
+				when(mc_apology_deadline(app->cal, d->due), t, sizeof t);
 				snprintf(apo, sizeof apo, _("NOT SENT, by %s"), t);
 			}
-			tui_put(y, 0, cw, d->code, ra, false);
+			tui_put_code(y, 0, cw, d->code, ra);
 			tui_put(y, cw + 1, nw, d->applicant_name, ra, false);
 			tui_put(y, cw + nw + 2, dw, due, ra, false);
 			tui_put_right(y, cw + nw + dw + 3, lw - 1, dl ? late : "", ra);

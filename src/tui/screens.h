@@ -37,8 +37,15 @@ const char *tui_dossier_state(tui_app *app, const mc_dossier *d);
 /* Header and one row of the standard dossier table. */
 void tui_dossier_header(int y, int cols);
 void tui_dossier_row(tui_app *app, int y, int cols, const mc_dossier *d, bool selected);
-/* "dd/mm HH:MM" of a moment, "" for none. */
+/* "dd/mm/yyyy HH:MM" of a moment, "" for none. */
 void tui_short_time(long long t, char *buf, size_t size);
+/* "dd/mm HH:MM": a moment near today where the year would not fit. */
+void tui_day_time(long long t, char *buf, size_t size);
+/* Columns of a dossier code at a terminal width: below 100 columns the code
+ * shows its end ("…261116-0031"; the agency part is the same on every row). */
+int tui_code_width(int cols);
+/* A dossier code in w columns: whole when it fits, else "…" and its end. */
+void tui_put_code(int y, int x, int w, const char *code, int attr);
 /* Working days late of a due moment at now (0 when not late). */
 int tui_days_late(tui_app *app, long long due);
 /* Create a folder and its parents (mkdir -p); false with a sentence in err. */

@@ -77,6 +77,13 @@ screen | tail -1 | grep -qF "F5Quá hạn" || fail "the bar at 80 columns cuts Q
 keys F4
 wait_for "Tên cá nhân, tổ" || fail "the applicant column is too narrow at 80 columns"
 screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} " || fail "the codes do not show their end at 80 columns"
+# The overdue screen at 80 columns: the apology deadline stays whole (the
+# moments drop their year, the codes show their end).
+keys F5
+wait_for "Cần xin lỗi" || fail "the overdue screen did not open in Vietnamese"
+wait_for "CHƯA GỬI, hạn" || fail "no apology to send in the demo data"
+screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} .*CHƯA GỬI, hạn [0-3][0-9]/[01][0-9] [0-2][0-9]:[0-5][0-9] *$" ||
+	fail "the apology deadline is cut at 80 columns"
 keys F10
 wait_for "[exited 0]" || fail "did not exit cleanly"
 echo "tui vietnamese: ok"

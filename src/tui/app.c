@@ -176,8 +176,11 @@ static const tui_binding *bar_binding(int scope, int n)
 
 /*
  * F1-F10, htop style. Each key gets the columns its label needs, the rest is
- * shared out; when the labels do not all fit (80 columns in Vietnamese), the
- * longest are cut first, so "Tìm" and "PAR" never are.
+ * shared out. When the labels do not all fit (80 columns in Vietnamese: 83
+ * columns without blanks), the keys are written without their "F", as
+ * Midnight Commander does ("1Trợ giúp 2Nhận mới"), so every label stays
+ * whole; only if that is still too wide are the longest labels cut, so
+ * "Tìm" and "PAR" never are.
  */
 static void draw_bar(tui_app *app)
 {
@@ -187,21 +190,23 @@ static void draw_bar(tui_app *app)
 		scope = app->help_scope;
 	tui_fill(y, 0, app->cols, tui_attr(TUI_ROLE_BAR_LABEL));
 	const char *label[11];
-	int kw[11], w[11], total = 0;
+	int lw[11], labels = 0;
 	for (int n = 1; n <= 10; n++) {
 		const tui_binding *b = bar_binding(scope, n);
 		/* A key the role refuses keeps its number but loses its label. */
 		label[n] = b && b->bar && tui_key_allowed(scope, b->action) ? _(b->bar) : "";
-		kw[n] = n < 10 ? 2 : 3;
-		w[n] = kw[n] + tui_width(label[n]) + 1;
-		total += w[n];
+		lw[n] = tui_width(label[n]);
+		labels += lw[n];
 	}
-	int sep = 1; /* a blank after each label, dropped first when it is tight */
-	if (total > app->cols) {
-		sep = 0;
-		for (int n = 1; n <= 10; n++)
-			w[n]--;
-		total -= 10;
+	/* Keys "F1".."F10" take 21 columns, "1".."10" 11; a blank after each label
+	 * takes 10 more and is dropped before the "F". */
+	bool fkeys = labels + 21 <= app->cols;
+	int sep = (fkeys ? labels + 31 : labels + 21) <= app->cols ? 1 : 0;
+	int kw[11], w[11], total = 0;
+	for (int n = 1; n <= 10; n++) {
+		kw[n] = (n < 10 ? 1 : 2) + (fkeys ? 1 : 0);
+		w[n] = kw[n] + lw[n] + sep;
+		total += w[n];
 	}
 	while (total > app->cols) { /* then cut the widest label by one column */
 		int widest = 1;
@@ -217,7 +222,7 @@ static void draw_bar(tui_app *app)
 	for (int n = 1, x = 0; n <= 10; n++) {
 		int slot = w[n] + extra / 10 + (n <= extra % 10);
 		char key[8];
-		snprintf(key, sizeof key, "F%d", n);
+		snprintf(key, sizeof key, fkeys ? "F%d" : "%d", n);
 		int kx = tui_put(y, x, slot, key, tui_attr(TUI_ROLE_BAR_KEY), false);
 		tui_put(y, x + kx, slot - kx - sep, label[n], tui_attr(TUI_ROLE_BAR_LABEL), true);
 		x += slot;

@@ -231,17 +231,28 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	         (long long)s->apology_total);
 	int y = y0 + 9;
 	int sw = cols >= 100 ? 16 : 0; /* the state column when there is room */
+	/* Below 100 columns the code shows its end and the moments drop the year,
+	 * so that the applicant's name keeps room (16 columns at 80 before, 34 now). */
+	bool narrow = cols < 100;
+	void (*when)(long long, char *, size_t) = narrow ? tui_day_time : tui_short_time;
+	int tw = narrow ? 12 : 17;
+	int cw = tui_code_width(cols);
+	int bw = tui_width(_("Send before")) + 1, dw = tui_width(_("Due")) + 1;
+	bw = bw > tw ? bw : tw;
+	dw = dw > tw ? dw : tw;
+	int dx = cols - 1 - dw, bx = dx - bw, sx = bx - sw, nx = 2 + cw + 1;
+	int nw = sx - nx - 1;
 	tui_put(y++, 1, cols - 2, title, tui_attr(TUI_ROLE_HEADER), false);
 	if (s->napology == 0) {
 		tui_put(y, 2, cols - 4, _("No apology is due."), tui_attr(TUI_ROLE_OK), false);
 	} else {
 		int a = tui_attr(TUI_ROLE_DIM);
-		tui_put(y, 2, 26, _("Code"), a, false);
-		tui_put(y, 29, cols - 66 - sw, _("Applicant"), a, false);
+		tui_put(y, 2, cw, _("Code"), a, false);
+		tui_put(y, nx, nw, _("Applicant"), a, false);
 		if (sw)
-			tui_put(y, cols - 36 - sw, sw - 1, _("State"), a, false);
-		tui_put(y, cols - 36, 17, _("Send before"), a, false);
-		tui_put(y, cols - 18, 17, _("Due"), a, false);
+			tui_put(y, sx, sw - 1, _("State"), a, false);
+		tui_put(y, bx, bw - 1, _("Send before"), a, false);
+		tui_put(y, dx, dw - 1, _("Due"), a, false);
 		y++;
 	}
 	for (size_t i = 0; i < s->napology && y < y0 + rows; i++, y++) {
@@ -249,16 +260,16 @@ static void dash_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		bool sel = s->cursor == DASH_COUNTERS + (int)i;
 		int a = tui_attr(sel ? TUI_ROLE_SELECTED : tui_dossier_role(app, d));
 		tui_fill(y, 1, cols - 2, a);
-		tui_put(y, 2, 26, d->code, a, false);
-		tui_put(y, 29, cols - 66 - sw, d->applicant_name, a, false);
+		tui_put_code(y, 2, cw, d->code, a);
+		tui_put(y, nx, nw, d->applicant_name, a, false);
 		/* "Waiting for supplement" explains a due moment already past: the clock is stopped. */
 		if (sw)
-			tui_put(y, cols - 36 - sw, sw - 1, tui_dossier_state(app, d), a, false);
+			tui_put(y, sx, sw - 1, tui_dossier_state(app, d), a, false);
 		char by[32], due[32];
-		tui_short_time(mc_apology_deadline(app->cal, d->due), by, sizeof by);
-		tui_short_time(d->due, due, sizeof due);
-		tui_put(y, cols - 36, 17, by, a, false);
-		tui_put(y, cols - 18, 17, due, a, false);
+		when(mc_apology_deadline(app->cal, d->due), by, sizeof by);
+		when(d->due, due, sizeof due);
+		tui_put(y, bx, bw - 1, by, a, false);
+		tui_put(y, dx, dw - 1, due, a, false);
 	}
 	if (s->error[0])
 		tui_put(y0 + rows - 1, 1, cols - 2, s->error, tui_attr(TUI_ROLE_ERROR), false);

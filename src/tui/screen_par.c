@@ -172,8 +172,17 @@ static void par_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	         sc->year, from, to, through, (int)(sc->to - sc->through), slash ? slash + 1 : src);
 	tui_put(y0, 1, cols - 2, line, tui_attr(TUI_ROLE_HEADER), false);
 
-	/* Table: criterion | inputs | value | points / max. */
-	int pw = 12, vw = 9, iw = cols >= 100 ? 28 : 24;
+	/* Table: criterion | inputs | value | points / max. The inputs column is as
+	 * wide as its longest text (at most 28), the criterion's name takes the rest. */
+	int pw = 11, vw = 9, iw = tui_width(_("Inputs")) + 1;
+	for (size_t i = 0; i < sc->n; i++) {
+		char inputs[200], value[40];
+		inputs_text(&sc->items[i], inputs, sizeof inputs, value, sizeof value);
+		if (tui_width(inputs) + 1 > iw)
+			iw = tui_width(inputs) + 1;
+	}
+	if (iw > 28)
+		iw = 28;
 	int nw = cols - 2 - pw - vw - iw - 3;
 	int hy = y0 + 1, ha = tui_attr(TUI_ROLE_HEADER);
 	tui_fill(hy, 0, cols, ha);

@@ -76,6 +76,11 @@ for label in "1Trợ giúp" "2Nhận mới" "3Tìm" "4Hồ sơ" "5Quá hạn" "6
 	screen | tail -1 | grep -qF "$label" || fail "the bar at 80 columns lacks $label whole"
 done
 screen | tail -1 | grep -qF "…" && fail "the bar at 80 columns cuts a label"
+# The dashboard's apology list at 80 columns: codes by their end and moments
+# without the year, so that the applicants' names get the room.
+t='[0-3][0-9]/[01][0-9] [0-2][0-9]:[0-5][0-9]'
+screen | grep -q "^  …[0-9]\{6\}-[0-9]\{4\}  [^ ].* $t $t *\$" ||
+	fail "the dashboard's apology list is not laid out for 80 columns"
 # The dossier list at 80 columns: the code shows its end, the name gets the room.
 keys F4
 wait_for "Tên cá nhân, tổ" || fail "the applicant column is too narrow at 80 columns"

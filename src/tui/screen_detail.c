@@ -14,6 +14,7 @@
 #include "motcua/forms.h"
 #include "motcua/deadline.h"
 #include "motcua/i18n.h"
+#include "motcua/text.h"
 #include "motcua/users.h"
 #include "tui/screens.h"
 
@@ -23,6 +24,7 @@
 typedef struct line {
 	char text[LINE_LEN];
 	tui_role role;
+	int indent; /* columns before a wrapped line's continuation */
 } line;
 
 typedef struct detail_state {
@@ -51,6 +53,10 @@ static void add(detail_state *s, tui_role role, const char *fmt, ...)
 	vsnprintf(s->lines[s->n].text, LINE_LEN, fmt, ap);
 	va_end(ap);
 	s->lines[s->n].role = role;
+	/* An indented line (the due-date trail, the timeline) continues two
+	 * columns further in. */
+	int lead = (int)strspn(s->lines[s->n].text, " ");
+	s->lines[s->n].indent = lead ? lead + 2 : 0;
 	s->n++;
 }
 
@@ -73,11 +79,20 @@ static void detail_destroy(void *st)
 	free(s);
 }
 
-static void field(detail_state *s, const char *label, const char *value)
+/* "Label      value": the value in column 29, where a long one continues. */
+static void labelled(detail_state *s, tui_role role, const char *label, const char *value)
 {
 	char col[128];
+	int n = s->n;
+	add(s, role, "%s %s", tui_pad(col, sizeof col, label, 28), value);
+	if (s->n > n)
+		s->lines[n].indent = 29;
+}
+
+static void field(detail_state *s, const char *label, const char *value)
+{
 	if (value && *value)
-		add(s, TUI_ROLE_NORMAL, "%s %s", tui_pad(col, sizeof col, label, 28), value);
+		labelled(s, TUI_ROLE_NORMAL, label, value);
 }
 
 static void detail_refresh(tui_app *app, void *st)
@@ -87,7 +102,6 @@ static void detail_refresh(tui_app *app, void *st)
 	tui_ctx(app, &ctx);
 	mc_err e;
 	mc_err_clear(&e);
-	char col[128]; /* a label padded to its column */
 	s->n = 0;
 	/*
 	 * Opening a dossier shows the applicant's personal data: the access is
@@ -97,6 +111,7 @@ static void detail_refresh(tui_app *app, void *st)
 	 */
 	if (app->detail_access) {
 		app->detail_access = false;
+		s->top = 0; /* a dossier opens at its top, wherever the last one was left */
 		s->denied = mc_access_record(&ctx, app->detail_code, MC_ACCESS_DETAIL, &e) != MC_OK;
 		if (s->denied)
 			snprintf(s->error, sizeof s->error, "%s", e.msg);
@@ -149,7 +164,7 @@ static void detail_refresh(tui_app *app, void *st)
 		int late = tui_days_late(app, d->due);
 		if (late > 0) {
 			snprintf(buf, sizeof buf, _("%d working day(s) late"), late);
-			add(s, TUI_ROLE_LATE, "%s %s", tui_pad(col, sizeof col, _("Delay"), 28), buf);
+			labelled(s, TUI_ROLE_LATE, _("Delay"), buf);
 		}
 	}
 	tui_short_time(d->finished, t1, sizeof t1);
@@ -171,11 +186,11 @@ static void detail_refresh(tui_app *app, void *st)
 		tui_short_time(d->apology.at, t2, sizeof t2);
 		snprintf(buf, sizeof buf, _("%s — new due %s (recorded %s, signed by %s)"),
 		         d->apology.reason, t1, t2, d->apology.signer[0] ? d->apology.signer : "—");
-		add(s, TUI_ROLE_SOON, "%s %s", tui_pad(col, sizeof col, _("Apology"), 28), buf);
+		labelled(s, TUI_ROLE_SOON, _("Apology"), buf);
 	} else if (mc_dossier_status_open(d->status) && d->due != MC_TIME_NONE) {
 		tui_short_time(mc_apology_deadline(app->cal, d->due), t1, sizeof t1);
 		snprintf(buf, sizeof buf, _("if late, the apology must go out by %s"), t1);
-		add(s, TUI_ROLE_DIM, "%s %s", tui_pad(col, sizeof col, _("Apology"), 28), buf);
+		labelled(s, TUI_ROLE_DIM, _("Apology"), buf);
 	}
 
 	/* Due trail. */
@@ -227,6 +242,12 @@ static void detail_refresh(tui_app *app, void *st)
 	}
 }
 
+/*
+ * Lines longer than the screen wrap at a space (or anywhere in a word wider
+ * than the screen) and continue at their indent, so that at 80 columns the
+ * address, the apology deadline and every step of the due-date trail are
+ * read whole. top counts screen lines.
+ */
 static void detail_draw(tui_app *app, void *st, int y0, int rows, int cols)
 {
 	detail_state *s = st;
@@ -235,14 +256,47 @@ static void detail_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		tui_put(y0 + 1, 2, cols - 4, s->error, tui_attr(TUI_ROLE_ERROR), false);
 		return;
 	}
-	int body = rows - 1;
-	if (s->top > s->n - body)
-		s->top = s->n - body;
-	if (s->top < 0)
-		s->top = 0;
-	for (int i = 0; i < body && s->top + i < s->n; i++) {
-		line *l = &s->lines[s->top + i];
-		tui_put(y0 + i, 1, cols - 2, l->text, tui_attr(l->role), false);
+	int body = rows - 1, width = cols - 2;
+	/* Two passes: count the screen lines (to clamp top), then draw. */
+	for (int pass = 0; pass < 2; pass++) {
+		int v = 0;
+		for (int i = 0; i < s->n; i++) {
+			const line *l = &s->lines[i];
+			const char *t = l->text;
+			int x = 0;
+			for (bool first = true; first || *t; first = false) {
+				int w = width - x;
+				if (w < 10) { /* an indent too deep for the screen */
+					x = 0;
+					w = width;
+				}
+				int used;
+				size_t n = mc_text_fit(t, w, &used);
+				if (t[n]) { /* break at the last space that leaves a word whole */
+					size_t k = n;
+					while (k > 0 && t[k] != ' ')
+						k--;
+					if (k > 0)
+						n = k;
+				}
+				if (pass == 1 && v >= s->top && v - s->top < body) {
+					char buf[LINE_LEN];
+					memcpy(buf, t, n);
+					buf[n] = '\0';
+					tui_put(y0 + v - s->top, 1 + x, w, buf, tui_attr(l->role), false);
+				}
+				v++;
+				t += n;
+				t += strspn(t, " ");
+				x = l->indent;
+			}
+		}
+		if (pass == 0) {
+			if (s->top > v - body)
+				s->top = v - body;
+			if (s->top < 0)
+				s->top = 0;
+		}
 	}
 	tui_draw_hints(y0 + rows - 1, 0, cols, TUI_SCREEN_DETAIL);
 }

@@ -51,7 +51,7 @@ mc list --search "nguyen van duc" | grep -qF $code || fail "search without diacr
 keys Escape F3
 wait_for "Search" || fail "F3 did not open the search"
 type_text "nguyen van duc$(printf '\r\r')" # one write: text and both Enters arrive together
-wait_for "History" || fail "the detail screen did not open"
+wait_for "Register no." || fail "the detail screen did not open"
 screen | grep -qF "$code" || fail "Enter typed ahead opened another dossier than $code"
 keys t
 wait_for "Hand over to a unit" || fail "no transfer dialog"

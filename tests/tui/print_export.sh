@@ -32,7 +32,7 @@ keys F3
 type_text "$code"
 wait_for "$code" || fail "the search did not find $code"
 keys Enter Enter
-wait_for "History" || fail "the detail screen did not open"
+wait_for "Register no." || fail "the detail screen did not open"
 keys p
 wait_for "Print a form" || fail "no print dialog"
 screen | grep -qF "(form 01)" || fail "the receipt is not the form offered first"

@@ -32,7 +32,7 @@ open_detail() {
 	type_text "$code"
 	wait_for "$code" || fail "the search did not find $code"
 	keys Enter Enter
-	wait_for "History" || fail "the detail screen did not open"
+	wait_for "Register no." || fail "the detail screen did not open"
 }
 
 # ---- the administrator (the account that ran init) ----
@@ -46,7 +46,7 @@ screen | grep -qF "a apology" || fail "the administrator is not offered the apol
 keys F1
 wait_for "Leave the program" || fail "no help screen"
 keys Escape
-wait_for "History" || fail "not back on the detail"
+wait_for "Register no." || fail "not back on the detail"
 [ "$(access_rows "$code" detail "$ME")" = 1 ] || fail "returning to the detail logged the access again"
 # A form printed from the detail logs a "letter" access; the PDF is not for others.
 keys p

@@ -35,8 +35,9 @@ keys F4
 wait_for "Hồ sơ đang giải quyết" || fail "the list did not open in Vietnamese"
 keys Enter
 wait_for "Số vào sổ" || fail "the detail did not open"
-wait_for "đã tiếp nhận" || fail "the timeline does not name the intake in Vietnamese"
 screen >"$T/detail"
+keys End # the timeline is at the bottom, below the due-date trail
+wait_for "đã tiếp nhận" || fail "the timeline does not name the intake in Vietnamese"
 keys F8
 wait_for "Cấu hình" || fail "no administration screen"
 keys Tab Tab Tab
@@ -85,6 +86,13 @@ screen | grep -q "^  …[0-9]\{6\}-[0-9]\{4\}  [^ ].* $t $t *\$" ||
 keys F4
 wait_for "Tên cá nhân, tổ" || fail "the applicant column is too narrow at 80 columns"
 screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} " || fail "the codes do not show their end at 80 columns"
+# The dossier detail at 80 columns: long values and the due-date trail wrap
+# under themselves instead of ending in "…".
+keys Enter
+wait_for "Số vào sổ" || fail "the detail did not open at 80 columns"
+screen | sed -n '2,21p' | grep -F "…" && fail "the detail cuts a line at 80 columns"
+keys F4
+wait_for "Tên cá nhân, tổ" || fail "the list did not come back"
 # The overdue screen at 80 columns: the apology deadline stays whole (the
 # moments drop their year, the codes show their end).
 keys F5

@@ -397,32 +397,9 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		tui_put(y0 + 1, fx, fw, s->proc.name, dim, false);
 	if (s->known)
 		tui_put(y0 + 2, fx + 14, fw - 14, _("(known applicant)"), tui_attr(TUI_ROLE_OK), false);
-	/* Checklist. */
-	size_t ticked = 0;
-	for (size_t i = 0; i < s->ndocs; i++)
-		ticked += s->ticked[i];
-	char head[160];
-	snprintf(head, sizeof head, _("%zu/%zu ticked — Space: tick, Ctrl-A: all"), ticked, s->ndocs);
-	tui_put(y0 + 10, fx, fw, s->ndocs ? head : (s->have_proc ? _("no list of documents") : ""), dim,
-	        false);
-	int dy = y0 + 11, dmax = rows - 12;
-	int dtop = s->doc_cursor >= dmax ? s->doc_cursor - dmax + 1 : 0;
-	for (int i = 0; i < dmax && dtop + i < (int)s->ndocs; i++) {
-		int k = dtop + i;
-		char line[600];
-		snprintf(line, sizeof line, "[%s] %s", s->ticked[k] ? "x" : " ", s->docs[k]);
-		bool sel = s->focus == F_DOCS && k == s->doc_cursor;
-		int a = tui_attr(sel ? TUI_ROLE_SELECTED : s->ticked[k] ? TUI_ROLE_OK : TUI_ROLE_NORMAL);
-		/* The copies keep their place at the right end; a long name is cut before them. */
-		int cw = s->doc_copies[k][0] ? tui_width(s->doc_copies[k]) + 2 : 0;
-		if (L - 4 - cw < 16)
-			cw = 0;
-		tui_put(dy + i, 3, L - 4 - cw, line, a, true);
-		if (cw)
-			tui_put_right(dy + i, 3 + L - 4 - cw, cw, s->doc_copies[k], a);
-	}
-	/* Right column: the due moment, live. */
-	int rx = L + 1, rw = cols - rx - 1;
+	/* Right column: the due moment, live (above the checklist while it is wide). */
+	bool docs_wide = s->focus == F_DOCS && s->ndocs > 0;
+	int rx = L + 1, rw = cols - rx - 1, rend = docs_wide ? y0 + 10 : y0 + rows - 1;
 	tui_put(y0, rx, rw, _("Due moment"), tui_attr(TUI_ROLE_HEADER), false);
 	if (s->have_proc) {
 		mc_limit lim = s->channel == MC_CHANNEL_ONLINE && s->proc.has_online_limit
@@ -440,10 +417,10 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 			mc_limit_describe(&lim, ldesc, sizeof ldesc);
 			tui_put(y0 + 2, rx, rw, ldesc, dim, false);
 			int y = y0 + 4;
-			for (size_t i = 0; i < trail.n && y < y0 + rows - 1; i++) {
+			for (size_t i = 0; i < trail.n && y < rend; i++) {
 				/* Wrap each trail sentence over the column. */
 				const char *t = trail.lines[i];
-				while (*t && y < y0 + rows - 1) {
+				while (*t && y < rend) {
 					int used = 0;
 					size_t len = mc_text_fit(t, rw - 2, &used);
 					if (len == 0)
@@ -468,13 +445,40 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 			tui_put(y0 + 1, rx, rw, e.msg, tui_attr(TUI_ROLE_ERROR), false);
 		}
 		mc_trail_free(&trail);
-		if (s->proc.fee[0]) {
+		if (s->proc.fee[0] && !docs_wide) {
 			char fee[300];
 			snprintf(fee, sizeof fee, "%s: %s", _("Fee"), s->proc.fee);
 			tui_put(y0 + rows - 2, rx, rw, fee, dim, false);
 		}
 	} else {
 		tui_put(y0 + 1, rx, rw, _("choose a procedure"), dim, false);
+	}
+	/* Checklist, drawn after the right column: while it has the focus it spans
+	 * the whole width below the due moment, so that at 80 columns the names of
+	 * the documents are read whole (27 columns of each in the left column). */
+	size_t ticked = 0;
+	for (size_t i = 0; i < s->ndocs; i++)
+		ticked += s->ticked[i];
+	char head[160];
+	snprintf(head, sizeof head, _("%zu/%zu ticked — Space: tick, Ctrl-A: all"), ticked, s->ndocs);
+	tui_put(y0 + 10, fx, docs_wide ? cols - fx - 1 : fw,
+	        s->ndocs ? head : (s->have_proc ? _("no list of documents") : ""), dim, false);
+	int dy = y0 + 11, dmax = rows - 12;
+	int lw_docs = docs_wide ? cols - 5 : L - 4;
+	int dtop = s->doc_cursor >= dmax ? s->doc_cursor - dmax + 1 : 0;
+	for (int i = 0; i < dmax && dtop + i < (int)s->ndocs; i++) {
+		int k = dtop + i;
+		char line[600];
+		snprintf(line, sizeof line, "[%s] %s", s->ticked[k] ? "x" : " ", s->docs[k]);
+		bool sel = s->focus == F_DOCS && k == s->doc_cursor;
+		int a = tui_attr(sel ? TUI_ROLE_SELECTED : s->ticked[k] ? TUI_ROLE_OK : TUI_ROLE_NORMAL);
+		/* The copies keep their place at the right end; a long name is cut before them. */
+		int cw = s->doc_copies[k][0] ? tui_width(s->doc_copies[k]) + 2 : 0;
+		if (lw_docs - cw < 16)
+			cw = 0;
+		tui_put(dy + i, 3, lw_docs - cw, line, a, true);
+		if (cw)
+			tui_put_right(dy + i, 3 + lw_docs - cw, cw, s->doc_copies[k], a);
 	}
 	/* Pick list under the procedure field, across the whole width while it is
 	 * open: at 80 columns the left column would show 15 letters of each name. */

@@ -100,6 +100,14 @@ wait_for "Cần xin lỗi" || fail "the overdue screen did not open in Vietnames
 wait_for "CHƯA GỬI, hạn" || fail "no apology to send in the demo data"
 screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} .*CHƯA GỬI, hạn [0-3][0-9]/[01][0-9] [0-2][0-9]:[0-5][0-9] *$" ||
 	fail "the apology deadline is cut at 80 columns"
-keys F10
+# The intake at 80 columns: while the checklist has the focus it spans the
+# whole width, so each document's name is read whole.
+keys F2
+type_text "ly lich"
+wait_for "2.000488" || fail "the intake's pick list did not find 2.000488"
+keys Enter Tab Tab Tab Tab Tab Tab Tab Tab
+wait_for "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp " ||
+	fail "the checklist cuts the documents' names at 80 columns"
+keys Escape F10
 wait_for "[exited 0]" || fail "did not exit cleanly"
 echo "tui vietnamese: ok"

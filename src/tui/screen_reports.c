@@ -165,10 +165,14 @@ static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		}
 	}
 	int y = y0 + rows - 8;
-	char colname[200];
+	/* The selected cell in words: its field first, whose name the table may
+	 * have cut ("Đăng ký bi…" at 80 columns), then its column. */
+	char colname[200], line[400];
 	snprintf(colname, sizeof colname, _("Column (%d): %s — Enter: the dossiers behind the number"),
 	         s->col + 3, mc_report_col_label((mc_report_col)s->col));
-	tui_put(y++, 1, cols - 2, colname, tui_attr(TUI_ROLE_DIM), false);
+	snprintf(line, sizeof line, "%s · %s",
+	         s->row < (int)s->rep->n_rows ? s->rep->rows[s->row].field : _("Total"), colname);
+	tui_put(y++, 1, cols - 2, line, tui_attr(TUI_ROLE_DIM), false);
 	const struct {
 		const char *name;
 		const mc_rate *r;

@@ -26,6 +26,7 @@
 
 #include "motcua/export.h"
 #include "motcua/i18n.h"
+#include "motcua/outfile.h"
 #include "zlevel.h"
 
 #if !defined(LXW_VERSION_ID) || LXW_VERSION_ID < 110
@@ -864,20 +865,16 @@ static bool refused_empty(const mc_export_input *in, mc_err *e)
 	return true;
 }
 
-/* Temporary file beside the target: "<dir>/.<name>.XXXXXX". */
-static mc_status make_temp(const char *path, char *tmp, size_t size, mc_err *e)
+/* The workbook's file, unnamed until it is complete (motcua/outfile.h). */
+static mc_status make_temp(const char *path, mc_outfile *out, mc_err *e)
 {
-	const char *slash = strrchr(path, '/');
-	int n;
-	if (slash)
-		n = snprintf(tmp, size, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
-	else
-		n = snprintf(tmp, size, ".%s.XXXXXX", path);
-	if (n < 0 || (size_t)n >= size)
+	/* Personal data: owner and group only whatever the umask, as the
+	 * database (src/store/db.c); libxlsxwriter truncates the file and keeps it. */
+	int err = mc_outfile_open(out, path, 0660);
+	if (err == ENAMETOOLONG)
 		return mc_err_set(e, MC_ERR_INVALID, _("The output path \"%s\" is too long."), path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int err = errno;
+	if (err) {
+		const char *slash = strrchr(path, '/');
 		char dir[PATH_MAX];
 		snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 1,
 		         slash ? (slash == path ? "/" : path) : ".");
@@ -885,14 +882,6 @@ static mc_status make_temp(const char *path, char *tmp, size_t size, mc_err *e)
 		                  _("Cannot write the workbook in the folder \"%s\": %s."), dir,
 		                  strerror(err));
 	}
-	mode_t mask = umask(0);
-	umask(mask);
-	/* Personal data: owner and group only whatever the umask, as the
-	 * database (src/store/db.c); libxlsxwriter truncates the file and keeps it. */
-	if (fchmod(fd, (mode_t)(0660 & ~mask & ~0007)) != 0) {
-		/* keep the private mode; the workbook is still written */
-	}
-	close(fd);
 	return MC_OK;
 }
 
@@ -910,14 +899,14 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return mc_err_set(e, MC_ERR_INVALID, _("The output path \"%s\" is a folder."), path);
 
-	char tmp[PATH_MAX + 32];
-	mc_status status = make_temp(path, tmp, sizeof tmp, e);
+	mc_outfile out;
+	mc_status status = make_temp(path, &out, e);
 	if (status != MC_OK)
 		return status;
 
 	writer *w = calloc(1, sizeof *w);
 	if (!w) {
-		unlink(tmp);
+		mc_outfile_discard(&out);
 		return mc_err_set(e, MC_ERR_NOMEM, _("Out of memory while writing the workbook."));
 	}
 	/* The writer's copy: complete() fills the table part of it. */
@@ -925,10 +914,10 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 	w->in = &input;
 	w->e = e;
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
-	w->wb = workbook_new_opt(tmp, &opt);
+	w->wb = workbook_new_opt(mc_outfile_name(&out), &opt);
 	if (!w->wb) {
 		free(w);
-		unlink(tmp);
+		mc_outfile_discard(&out);
 		return mc_err_set(e, MC_ERR_NOMEM, _("Out of memory while writing the workbook."));
 	}
 	make_formats(w);
@@ -941,7 +930,7 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 		if (!w->sheets[i].ws) {
 			workbook_close(w->wb);
 			free(w);
-			unlink(tmp);
+			mc_outfile_discard(&out);
 			return mc_err_set(e, MC_ERR_INVALID, _("Bad sheet name \"%s\"."), _(names[i]));
 		}
 	}
@@ -987,10 +976,13 @@ mc_status mc_export_workbook(const char *path, const mc_export_input *in, mc_err
 		status = mc_err_set(e, MC_ERR_IO, _("Cannot write the workbook \"%s\": %s."), path,
 		                    lxw_strerror(close_err));
 	free(w);
-	if (status == MC_OK && rename(tmp, path) != 0)
-		status = mc_err_set(e, MC_ERR_IO, _("Cannot write the workbook \"%s\": %s."), path,
-		                    strerror(errno));
-	if (status != MC_OK)
-		unlink(tmp);
+	if (status == MC_OK) {
+		int err = mc_outfile_commit(&out);
+		if (err)
+			status = mc_err_set(e, MC_ERR_IO, _("Cannot write the workbook \"%s\": %s."), path,
+			                    strerror(err));
+	} else {
+		mc_outfile_discard(&out);
+	}
 	return status;
 }

@@ -25,6 +25,7 @@
 #include <pango/pangocairo.h>
 
 #include "motcua/i18n.h"
+#include "motcua/outfile.h"
 #include "motcua/print.h"
 
 #define MM (72.0 / 25.4)
@@ -758,40 +759,23 @@ mc_status mc_print_doc(const mc_doc *doc, const mc_print_page *page, const char 
 		return mc_err_set(e, MC_ERR_INVALID, "%s",
 		                  _("The page margins leave no room for text."));
 
-	size_t plen = strlen(out_pdf);
-	char *tmp = malloc(plen + 16);
-	if (!tmp)
-		return mc_err_set(e, MC_ERR_NOMEM, "%s", _("Out of memory."));
-	snprintf(tmp, plen + 16, "%s.part", out_pdf);
-
 	/*
-	 * Letters carry personal data: the file is made here, owner and group
-	 * only whatever the umask (the database's policy, src/store/db.c), and
-	 * cairo then writes into it (fopen "wb" truncates and keeps the mode).
-	 * A stale .part (or a link planted there) is removed first.
+	 * Letters carry personal data: owner and group only whatever the umask
+	 * (the database's policy, src/store/db.c). The file has no name until it
+	 * is complete (motcua/outfile.h): cairo writes it through
+	 * mc_outfile_name(), and a process killed meanwhile leaves nothing.
 	 */
-	unlink(tmp);
-	int fd = open(tmp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		mc_status st = mc_err_set(e, MC_ERR_IO, _("Cannot write %s: %s."), out_pdf,
-		                          strerror(errno));
-		free(tmp);
-		return st;
-	}
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, (mode_t)(0660 & ~mask & ~0007)) != 0) {
-		/* keep 0600 */
-	}
-	close(fd);
+	mc_outfile out;
+	int oerr = mc_outfile_open(&out, out_pdf, 0660);
+	if (oerr)
+		return mc_err_set(e, MC_ERR_IO, _("Cannot write %s: %s."), out_pdf, strerror(oerr));
 
-	r.surf = cairo_pdf_surface_create(tmp, r.pw, r.ph);
+	r.surf = cairo_pdf_surface_create(mc_outfile_name(&out), r.pw, r.ph);
 	if (cairo_surface_status(r.surf) != CAIRO_STATUS_SUCCESS) {
 		mc_status st = mc_err_set(e, MC_ERR_IO, _("Cannot write %s: %s."), out_pdf,
 		                          cairo_status_to_string(cairo_surface_status(r.surf)));
 		cairo_surface_destroy(r.surf);
-		unlink(tmp);
-		free(tmp);
+		mc_outfile_discard(&out);
 		return st;
 	}
 	cairo_pdf_surface_set_metadata(r.surf, CAIRO_PDF_METADATA_CREATOR, "motcua");
@@ -828,11 +812,13 @@ mc_status mc_print_doc(const mc_doc *doc, const mc_print_page *page, const char 
 	if (st == MC_OK && cs != CAIRO_STATUS_SUCCESS)
 		st = mc_err_set(e, MC_ERR_IO, _("Cannot write %s: %s."), out_pdf,
 		                cairo_status_to_string(cs));
-	if (st == MC_OK && rename(tmp, out_pdf) != 0)
-		st = mc_err_set(e, MC_ERR_IO, _("Cannot write %s: %s."), out_pdf, strerror(errno));
-	if (st != MC_OK)
-		unlink(tmp);
-	free(tmp);
+	if (st == MC_OK) {
+		int err = mc_outfile_commit(&out);
+		if (err)
+			st = mc_err_set(e, MC_ERR_IO, _("Cannot write %s: %s."), out_pdf, strerror(err));
+	} else {
+		mc_outfile_discard(&out);
+	}
 	if (st == MC_OK && info)
 		info->pages = r.pages;
 	return st;

@@ -100,7 +100,8 @@ for m in 000 022 077; do
 	*) bad "umask $m: letter mode '$mode' (want no access for others, group as the umask allows)" ;;
 	esac
 done
-[ ! -e "$tmp/p.pdf.part" ] && ok "no .part left" || bad "a .part file was left"
+left=$(find "$tmp" -maxdepth 1 -name ".p.pdf.*")
+[ -z "$left" ] && ok "no temporary file left" || bad "a temporary file was left: $left"
 n=$($M $db --json audit access "$code" | /usr/bin/python3 -c 'import json,sys; print(sum(1 for r in json.load(sys.stdin)["access"] if r["purpose"] == "letter"))')
 [ "$n" -ge 6 ] && ok "letters logged in the access log ($n)" || bad "letters logged: $n, want >= 6"
 before=$($M $db --json audit access "$code" | md5sum)

@@ -66,7 +66,9 @@ render() { # kind out [args]
 		bad "render $kind $*: $(cat "$tmp/err.txt")"
 		return 1
 	fi
-	[ -f "$out.part" ] && bad "render $kind left $out.part behind"
+	# Nothing but the PDF beside it: no temporary file (motcua/outfile.h).
+	left=$(find "$(dirname "$out")" -maxdepth 1 -name ".$(basename "$out").*")
+	[ -n "$left" ] && bad "render $kind left $left behind"
 	return 0
 }
 

@@ -25,22 +25,7 @@
 #include "motcua/report.h"
 #include "store/store_internal.h"
 
-static char dir[256];
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/motcua-test-report-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#include "tmpdir_test_util.h"
 
 typedef struct env {
 	mc_config cfg;
@@ -66,7 +51,7 @@ static void env_open(env *v, const char *name, const char *now)
 	mc_err_clear(&e);
 	assert_int_equal(mc_clock_freeze(&v->clock, now, &e), MC_OK);
 	char path[400];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
+	snprintf(path, sizeof path, "%s/%s", test_dir, name);
 	if (mc_db_open(path, MC_DB_CREATE, &v->db, &e) != MC_OK)
 		fail_msg("%s", e.msg);
 	v->ctx = (mc_ctx){v->db, &v->cfg, v->cal, &v->clock, "test"};
@@ -533,9 +518,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_columns),
-	    cmocka_unit_test_setup_teardown(test_worked_by_hand, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_demo_brute_force, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_demo_shape, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_worked_by_hand, test_dir_setup, test_dir_teardown),
+	    cmocka_unit_test_setup_teardown(test_demo_brute_force, test_dir_setup, test_dir_teardown),
+	    cmocka_unit_test_setup_teardown(test_demo_shape, test_dir_setup, test_dir_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

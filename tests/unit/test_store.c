@@ -20,26 +20,11 @@
 #include "motcua/store.h"
 #include "store/store_internal.h"
 
-static char dir[256];
-
-static int setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof dir, "/tmp/motcua-test-store-XXXXXX");
-	return mkdtemp(dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	char cmd[300];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
+#include "tmpdir_test_util.h"
 
 static void path_in(char *buf, size_t n, const char *name)
 {
-	snprintf(buf, n, "%s/%s", dir, name);
+	snprintf(buf, n, "%s/%s", test_dir, name);
 }
 
 static void test_create_and_reopen(void **state)
@@ -218,5 +203,5 @@ int main(void)
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_data_version_and_append_only),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, test_dir_setup, test_dir_teardown);
 }

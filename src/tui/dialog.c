@@ -75,6 +75,31 @@ void tui_dialog_close(tui_app *app)
 	app->dirty = true;
 }
 
+
+/*
+ * The frame in Unicode box-drawing characters (the program always runs with
+ * a UTF-8 character type), not the terminal's line-drawing set: PuTTY and
+ * other terminals in UTF-8 mode show that set as "lqqqk" and "x".
+ */
+static void draw_box(int y0, int x0, int h, int w)
+{
+	cchar_t hl, vl, ul, ur, ll, lr;
+	setcchar(&hl, L"\u2500", A_NORMAL, 0, NULL);
+	setcchar(&vl, L"\u2502", A_NORMAL, 0, NULL);
+	setcchar(&ul, L"\u250c", A_NORMAL, 0, NULL);
+	setcchar(&ur, L"\u2510", A_NORMAL, 0, NULL);
+	setcchar(&ll, L"\u2514", A_NORMAL, 0, NULL);
+	setcchar(&lr, L"\u2518", A_NORMAL, 0, NULL);
+	mvhline_set(y0, x0, &hl, w);
+	mvhline_set(y0 + h - 1, x0, &hl, w);
+	mvvline_set(y0, x0, &vl, h);
+	mvvline_set(y0, x0 + w - 1, &vl, h);
+	mvadd_wch(y0, x0, &ul);
+	mvadd_wch(y0, x0 + w - 1, &ur);
+	mvadd_wch(y0 + h - 1, x0, &ll);
+	mvadd_wch(y0 + h - 1, x0 + w - 1, &lr);
+}
+
 void tui_dialog_draw(tui_app *app)
 {
 	tui_dialog *d = app->dialog;
@@ -94,14 +119,7 @@ void tui_dialog_draw(tui_app *app)
 	short pair;
 	attr_get(&old, &pair, NULL);
 	attrset(tui_attr(TUI_ROLE_HEADER));
-	mvhline(y0, x0, ACS_HLINE, w);
-	mvhline(y0 + h - 1, x0, ACS_HLINE, w);
-	mvvline(y0, x0, ACS_VLINE, h);
-	mvvline(y0, x0 + w - 1, ACS_VLINE, h);
-	mvaddch(y0, x0, ACS_ULCORNER);
-	mvaddch(y0, x0 + w - 1, ACS_URCORNER);
-	mvaddch(y0 + h - 1, x0, ACS_LLCORNER);
-	mvaddch(y0 + h - 1, x0 + w - 1, ACS_LRCORNER);
+	draw_box(y0, x0, h, w);
 	attr_set(old, pair, NULL);
 	tui_put(y0, x0 + 2, w - 4, d->title, tui_attr(TUI_ROLE_HEADER), false);
 	int y = y0 + 1;

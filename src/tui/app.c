@@ -283,9 +283,10 @@ static void draw_all(tui_app *app)
 	draw_title(app);
 	tui_screen_id id = tui_current(app);
 	tui_screens[id]->draw(app, app->state[id], 1, app->rows - 3, app->cols);
+	/* A message longer than the line takes the screen's last line too. */
 	if (app->status[0])
-		tui_put(app->rows - 2, 0, app->cols, app->status,
-		        tui_attr(app->status_error ? TUI_ROLE_ERROR : TUI_ROLE_OK), false);
+		tui_put_lines_up(app->rows - 2, 0, app->cols, app->status,
+		                 tui_attr(app->status_error ? TUI_ROLE_ERROR : TUI_ROLE_OK), 2);
 	draw_bar(app);
 	if (app->dialog) {
 		tui_cursor_reset();

@@ -495,8 +495,10 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 			        tui_attr(top + i == s->pick ? TUI_ROLE_SELECTED : TUI_ROLE_INPUT), true);
 		}
 	}
+	/* The refusal or the hints, over two lines when they do not fit in one
+	 * (the hints keep to one). */
 	if (s->error[0])
-		tui_put(y0 + rows - 1, 1, cols - 2, s->error, tui_attr(TUI_ROLE_ERROR), true);
+		tui_put_lines_up(y0 + rows - 1, 1, cols - 2, s->error, tui_attr(TUI_ROLE_ERROR), 2);
 	else
 		tui_put(y0 + rows - 1, 1, cols - 2,
 		        _("Tab/Enter: next field · F2: save · F3: incomplete (02) · F4: refuse (03) · Esc: back"),

@@ -52,6 +52,12 @@ const char *tui_theme_name(void);
 int tui_put(int y, int x, int width, const char *s, int attr, bool pad);
 /* Same, right-aligned in width. */
 int tui_put_right(int y, int x, int width, const char *s, int attr);
+/*
+ * A message in up to max_lines lines (at most 8) of width columns, cut at
+ * spaces, whose last line is at ybottom: a long one grows upwards over what
+ * was drawn there. Each line is padded to the width. Returns the lines used.
+ */
+int tui_put_lines_up(int ybottom, int x, int width, const char *s, int attr, int max_lines);
 /* Display width of UTF-8 text after sanitising (clusters counted once). */
 int tui_width(const char *s);
 /* s then spaces up to w display columns (a wider s is kept whole), in buf; returns buf.

@@ -167,6 +167,45 @@ int tui_put_right(int y, int x, int width, const char *s, int attr)
 	return tui_put(y, x + width - w, w, s, attr, false);
 }
 
+int tui_put_lines_up(int ybottom, int x, int width, const char *s, int attr, int max_lines)
+{
+	if (width <= 0 || max_lines <= 0 || !s)
+		return 0;
+	/* Cut into lines at spaces (anywhere in a word wider than the line). */
+	const char *start[8];
+	size_t len[8];
+	int n = 0;
+	if (max_lines > 8)
+		max_lines = 8;
+	while (*s && n < max_lines) {
+		int used;
+		size_t k = mc_text_fit(s, width, &used);
+		if (s[k] && n + 1 < max_lines) {
+			size_t b = k;
+			while (b > 0 && s[b] != ' ')
+				b--;
+			if (b > 0)
+				k = b;
+		} else if (s[k]) {
+			k = strlen(s); /* the last line allowed: tui_put ends it with '…' */
+		}
+		start[n] = s;
+		len[n] = k;
+		n++;
+		s += k;
+		while (*s == ' ')
+			s++;
+	}
+	for (int i = 0; i < n; i++) {
+		char line[1024];
+		size_t l = len[i] < sizeof line - 1 ? len[i] : sizeof line - 1;
+		memcpy(line, start[i], l);
+		line[l] = '\0';
+		tui_put(ybottom - (n - 1) + i, x, width, line, attr, true);
+	}
+	return n;
+}
+
 /* ---- line editor ----------------------------------------------------------- */
 
 void tui_edit_init(tui_edit *ed)
@@ -330,9 +369,10 @@ void tui_edit_draw(const tui_edit *ed, int y, int x, int width, bool focused)
 	int attr = tui_attr(focused ? TUI_ROLE_FOCUS : TUI_ROLE_INPUT);
 	if (width <= 0)
 		return;
-	/* Scroll so that the cursor stays visible (one column kept for it). */
+	/* Scroll so that the cursor stays visible (one column kept for it); a
+	 * field without the focus shows its beginning. */
 	size_t start = 0;
-	while (start < ed->cur && span_width(ed->buf, start, ed->cur) > width - 1)
+	while (focused && start < ed->cur && span_width(ed->buf, start, ed->cur) > width - 1)
 		start = next_cluster(ed, start);
 	char tmp[TUI_EDIT_MAX * 4 + 1];
 	size_t k = 0;

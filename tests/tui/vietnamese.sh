@@ -100,6 +100,14 @@ wait_for "Cần xin lỗi" || fail "the overdue screen did not open in Vietnames
 wait_for "CHƯA GỬI, hạn" || fail "no apology to send in the demo data"
 screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} .*CHƯA GỬI, hạn [0-3][0-9]/[01][0-9] [0-2][0-9]:[0-5][0-9] *$" ||
 	fail "the apology deadline is cut at 80 columns"
+# A message longer than the line (the export's, with its path) takes two
+# lines instead of ending in "…".
+keys F6
+wait_for "Tỷ lệ A" || fail "the reports screen did not open at 80 columns"
+keys e
+wait_for "Xuất số liệu" || fail "no export dialog"
+keys Enter
+wait_for "hồ sơ trong sổ theo dõi)." || fail "the export's message is cut at 80 columns"
 # The intake at 80 columns: while the checklist has the focus it spans the
 # whole width, so each document's name is read whole.
 keys F2

@@ -50,35 +50,58 @@ static int collect(int scope, int *rows, int cap)
 	return n;
 }
 
+/* Each key's line; a description too long for the screen continues under
+ * itself (at 80 columns in Vietnamese several do). top counts screen lines. */
 static void help_draw(tui_app *app, void *st, int y0, int rows, int cols)
 {
 	help_state *h = st;
 	int list[256];
 	int n = collect(app->help_scope, list, 256);
-	if (h->top > n - rows)
-		h->top = n - rows;
-	if (h->top < 0)
-		h->top = 0;
 	const tui_screen_ops *from = tui_screens[app->help_scope];
-	for (int r = 0; r < rows && h->top + r < n; r++) {
-		int i = list[h->top + r];
-		int y = y0 + r;
-		if (i < 0) {
-			char title[256];
-			if (i == -1)
-				snprintf(title, sizeof title, _("Keys of the screen \"%s\""), _(from->title));
-			else
-				snprintf(title, sizeof title, "%s", _("Keys that work everywhere"));
-			tui_put(y, 1, cols - 2, title, tui_attr(TUI_ROLE_HEADER), false);
-			continue;
+	for (int pass = 0; pass < 2; pass++) {
+		int v = 0;
+		for (int e = 0; e < n; e++) {
+			int i = list[e];
+			if (i < 0) {
+				if (pass == 1 && v >= h->top && v - h->top < rows) {
+					char title[256];
+					if (i == -1)
+						snprintf(title, sizeof title, _("Keys of the screen \"%s\""),
+						         _(from->title));
+					else
+						snprintf(title, sizeof title, "%s", _("Keys that work everywhere"));
+					tui_put(y0 + v - h->top, 1, cols - 2, title, tui_attr(TUI_ROLE_HEADER),
+					        false);
+				}
+				v++;
+				continue;
+			}
+			const tui_binding *b = &tui_keymap[i];
+			const char *start[4];
+			size_t len[4];
+			int lines = tui_wrap(_(b->help), cols - 17, start, len, 4);
+			for (int l = 0; l < (lines ? lines : 1); l++, v++) {
+				if (pass == 0 || v < h->top || v - h->top >= rows)
+					continue;
+				int y = y0 + v - h->top;
+				if (l == 0) {
+					char key[32];
+					tui_key_name(b->key, b->fn, key, sizeof key);
+					if (b->action == TUI_ACT_VIEW)
+						snprintf(key, sizeof key, "1 … 9");
+					tui_put(y, 3, 12, key, tui_attr(TUI_ROLE_BAR_KEY), false);
+				}
+				if (lines)
+					tui_put_span(y, 16, cols - 17, start[l], len[l], tui_attr(TUI_ROLE_NORMAL),
+					             false);
+			}
 		}
-		const tui_binding *b = &tui_keymap[i];
-		char key[32];
-		tui_key_name(b->key, b->fn, key, sizeof key);
-		if (b->action == TUI_ACT_VIEW)
-			snprintf(key, sizeof key, "1 … 9");
-		tui_put(y, 3, 12, key, tui_attr(TUI_ROLE_BAR_KEY), false);
-		tui_put(y, 16, cols - 17, _(b->help), tui_attr(TUI_ROLE_NORMAL), false);
+		if (pass == 0) {
+			if (h->top > v - rows)
+				h->top = v - rows;
+			if (h->top < 0)
+				h->top = 0;
+		}
 	}
 }
 

@@ -53,6 +53,14 @@ int tui_put(int y, int x, int width, const char *s, int attr, bool pad);
 /* Same, right-aligned in width. */
 int tui_put_right(int y, int x, int width, const char *s, int attr);
 /*
+ * Cuts s into at most max_lines lines of width columns, at spaces (anywhere
+ * in a word wider than a line); the last line allowed keeps the rest (for
+ * tui_put to end with '…'). Fills start[] and len[] (bytes); returns the lines.
+ */
+int tui_wrap(const char *s, int width, const char **start, size_t *len, int max_lines);
+/* tui_put of the first len bytes of s. */
+void tui_put_span(int y, int x, int width, const char *s, size_t len, int attr, bool pad);
+/*
  * A message in up to max_lines lines (at most 8) of width columns, cut at
  * spaces, whose last line is at ybottom: a long one grows upwards over what
  * was drawn there. Each line is padded to the width. Returns the lines used.

@@ -167,16 +167,11 @@ int tui_put_right(int y, int x, int width, const char *s, int attr)
 	return tui_put(y, x + width - w, w, s, attr, false);
 }
 
-int tui_put_lines_up(int ybottom, int x, int width, const char *s, int attr, int max_lines)
+int tui_wrap(const char *s, int width, const char **start, size_t *len, int max_lines)
 {
-	if (width <= 0 || max_lines <= 0 || !s)
-		return 0;
-	/* Cut into lines at spaces (anywhere in a word wider than the line). */
-	const char *start[8];
-	size_t len[8];
 	int n = 0;
-	if (max_lines > 8)
-		max_lines = 8;
+	if (!s || width <= 0)
+		return 0;
 	while (*s && n < max_lines) {
 		int used;
 		size_t k = mc_text_fit(s, width, &used);
@@ -196,13 +191,25 @@ int tui_put_lines_up(int ybottom, int x, int width, const char *s, int attr, int
 		while (*s == ' ')
 			s++;
 	}
-	for (int i = 0; i < n; i++) {
-		char line[1024];
-		size_t l = len[i] < sizeof line - 1 ? len[i] : sizeof line - 1;
-		memcpy(line, start[i], l);
-		line[l] = '\0';
-		tui_put(ybottom - (n - 1) + i, x, width, line, attr, true);
-	}
+	return n;
+}
+
+void tui_put_span(int y, int x, int width, const char *s, size_t len, int attr, bool pad)
+{
+	char line[1024];
+	size_t l = len < sizeof line - 1 ? len : sizeof line - 1;
+	memcpy(line, s, l);
+	line[l] = '\0';
+	tui_put(y, x, width, line, attr, pad);
+}
+
+int tui_put_lines_up(int ybottom, int x, int width, const char *s, int attr, int max_lines)
+{
+	const char *start[8];
+	size_t len[8];
+	int n = tui_wrap(s, width, start, len, max_lines < 8 ? max_lines : 8);
+	for (int i = 0; i < n; i++)
+		tui_put_span(ybottom - (n - 1) + i, x, width, start[i], len[i], attr, true);
 	return n;
 }
 

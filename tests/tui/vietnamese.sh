@@ -82,6 +82,12 @@ screen | tail -1 | grep -qF "…" && fail "the bar at 80 columns cuts a label"
 t='[0-3][0-9]/[01][0-9] [0-2][0-9]:[0-5][0-9]'
 screen | grep -q "^  …[0-9]\{6\}-[0-9]\{4\}  [^ ].* $t $t *\$" ||
 	fail "the dashboard's apology list is not laid out for 80 columns"
+# The help at 80 columns: a long description continues under itself.
+keys F1
+wait_for "Các phím dùng ở mọi màn hình" || fail "no help screen"
+screen | grep -q "^ \{16\}gửi *$" || fail "the help cuts F5's description at 80 columns"
+keys Escape
+wait_for "Đến hạn trong 1 ngày làm việc" || fail "the help did not go back to the dashboard"
 # The dossier list at 80 columns: the code shows its end, the name gets the room.
 keys F4
 wait_for "Tên cá nhân, tổ" || fail "the applicant column is too narrow at 80 columns"

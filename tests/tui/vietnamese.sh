@@ -90,7 +90,8 @@ keys Escape
 wait_for "Đến hạn trong 1 ngày làm việc" || fail "the help did not go back to the dashboard"
 # The dossier list at 80 columns: the code shows its end, the name gets the room.
 keys F4
-wait_for "Tên cá nhân, tổ" || fail "the applicant column is too narrow at 80 columns"
+wait_for "theo hạn trả ·" || fail "the list did not open at 80 columns"
+screen | grep -q "^Mã hồ sơ  *Tên cá nhân, tổ" || fail "the applicant column is too narrow at 80 columns"
 screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} " || fail "the codes do not show their end at 80 columns"
 # The dossier detail at 80 columns: long values and the due-date trail wrap
 # under themselves instead of ending in "…".
@@ -98,7 +99,7 @@ keys Enter
 wait_for "Số vào sổ" || fail "the detail did not open at 80 columns"
 screen | sed -n '2,21p' | grep -F "…" && fail "the detail cuts a line at 80 columns"
 keys F4
-wait_for "Tên cá nhân, tổ" || fail "the list did not come back"
+wait_for "theo hạn trả ·" || fail "the list did not come back"
 # The overdue screen at 80 columns: the apology deadline stays whole (the
 # moments drop their year, the codes show their end).
 keys F5

@@ -70,6 +70,28 @@ mc_status mc_db_resolve_path(const char *explicit_path, const mc_config *cfg, bo
  */
 int64_t mc_db_data_version(mc_db *db);
 
+/*
+ * Begins a read transaction whose state is fixed at once (in WAL mode the
+ * first read fixes it), unless db already is in a transaction; *began says
+ * which. End it with mc_db_read_end().
+ */
+mc_status mc_db_read_begin(mc_db *db, bool *began, mc_err *e);
+
+/*
+ * Two connections reading the same state of the database, for work spread
+ * over two threads (the export's national table beside its lists): begins
+ * a read transaction on a (as mc_db_read_begin, *a_began) then on b, and
+ * compares what each sees (the newest event and dossier: every change to a
+ * dossier appends an event). While a commit by someone else lands in
+ * between, the older one is begun again, up to 10 times. *same says whether
+ * they agree; either way both are left reading until mc_db_read_end() (b:
+ * or mc_db_close()).
+ */
+mc_status mc_db_read_pair(mc_db *a, mc_db *b, bool *same, bool *a_began, mc_err *e);
+
+/* Ends the read transaction db is in (no-op outside one). */
+void mc_db_read_end(mc_db *db);
+
 /* Counts for `motcua init` and status screens. */
 typedef struct mc_db_counts {
 	int64_t procedures, units, applicants, dossiers, events, counter_logs;

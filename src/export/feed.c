@@ -256,7 +256,18 @@ static void *table_build(void *arg)
 	return NULL;
 }
 
-static void table_start(table_job *j, const mc_ctx *ctx, mc_date from, mc_date to)
+/*
+ * Every sheet must show the same state of the database, to the dossier,
+ * while clerks go on working: the caller's connection and the table's are
+ * put in read transactions on one state (mc_db_read_pair), and the caller's
+ * stays in it for the lists until mc_export_period ends. When no common
+ * state can be had (commits keep landing in between), or there is no
+ * second connection, the table is built on the caller's connection, in its
+ * transaction, after the lists. Fails only when the caller's connection
+ * cannot begin reading.
+ */
+static mc_status table_start(table_job *j, const mc_ctx *ctx, mc_date from, mc_date to,
+                             bool *reading, mc_err *e)
 {
 	memset(j, 0, sizeof *j);
 	j->ctx = *ctx;
@@ -265,17 +276,28 @@ static void table_start(table_job *j, const mc_ctx *ctx, mc_date from, mc_date t
 	mc_err_clear(&j->err);
 	const char *path = mc_db_path(ctx->db);
 	mc_err ignored;
-	if (!path || !*path || strcmp(path, ":memory:") == 0 ||
-	    mc_db_open(path, MC_DB_READONLY, &j->db, &ignored) != MC_OK)
-		return;
-	j->ctx.db = j->db;
-	if (pthread_create(&j->thread, NULL, table_build, j) == 0) {
-		j->threaded = true;
-		return;
+	bool same = false;
+	if (path && *path && strcmp(path, ":memory:") != 0 &&
+	    mc_db_open(path, MC_DB_READONLY, &j->db, &ignored) == MC_OK) {
+		mc_status s = mc_db_read_pair(ctx->db, j->db, &same, reading, e);
+		if (s != MC_OK) {
+			mc_db_close(j->db);
+			j->db = NULL;
+			return s;
+		}
+		if (same) {
+			j->ctx.db = j->db;
+			if (pthread_create(&j->thread, NULL, table_build, j) == 0) {
+				j->threaded = true;
+				return MC_OK;
+			}
+			j->ctx.db = ctx->db;
+		}
+		mc_db_close(j->db); /* ends its read transaction */
+		j->db = NULL;
+		return MC_OK; /* the caller's connection is reading: the table comes after the lists */
 	}
-	mc_db_close(j->db);
-	j->db = NULL;
-	j->ctx.db = ctx->db;
+	return mc_db_read_begin(ctx->db, reading, e);
 }
 
 /* Wait for the table (or build it now); its status. */
@@ -341,6 +363,7 @@ mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *pa
 	units u = {NULL, 0};
 	if ((s = mc_unit_list(ctx, &u.v, &u.n, e)) != MC_OK)
 		return s;
+	bool reading = false; /* ctx->db was put in a read transaction for the export */
 	reg_feed *rf = calloc(1, sizeof *rf);
 	ovd_feed *of = calloc(1, sizeof *of);
 	mc_dossier *page = malloc(PAGE * sizeof *page);
@@ -349,7 +372,8 @@ mc_status mc_export_period(const mc_ctx *ctx, const char *period, const char *pa
 		s = mc_err_set(e, MC_ERR_NOMEM, _("Out of memory while writing the workbook."));
 		goto out;
 	}
-	table_start(tj, ctx, from, to);
+	if ((s = table_start(tj, ctx, from, to, &reading, e)) != MC_OK)
+		goto out;
 
 	mc_export_input in;
 	memset(&in, 0, sizeof in);
@@ -394,6 +418,8 @@ out:
 		mc_register_close(rf->cur);
 	if (tj)
 		table_end(tj);
+	if (reading)
+		mc_db_read_end(ctx->db);
 	free(tj);
 	free(rf);
 	free(of);

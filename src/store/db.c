@@ -265,6 +265,100 @@ int64_t mc_db_data_version(mc_db *db)
 	return v;
 }
 
+/* ---- two connections, one state (mc_db_read_pair) ------------------------ */
+
+/* The state a read transaction sees, as far as reports can tell: the newest
+ * event (every change to a dossier appends one to its hash-chained history)
+ * and the newest dossier. Dossiers keep copies of their procedure's fields,
+ * so a catalogue import does not change what a report counts. */
+typedef struct db_mark {
+	int64_t event, dossier;
+} db_mark;
+
+/* Begins a read transaction on db and fixes its snapshot with the read of
+ * its mark (in WAL mode the snapshot is taken by the first read). */
+static mc_status begin_marked(mc_db *db, bool begin, db_mark *m, mc_err *e)
+{
+	if (begin) {
+		mc_status st = mc_db_begin_read(db, e);
+		if (st != MC_OK)
+			return st;
+	}
+	sqlite3_stmt *q;
+	int rc = sqlite3_prepare_v2(db->h,
+	                            "SELECT (SELECT max(id) FROM events), (SELECT max(id) FROM dossiers)",
+	                            -1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(q);
+		if (rc == SQLITE_ROW) {
+			m->event = sqlite3_column_int64(q, 0);
+			m->dossier = sqlite3_column_int64(q, 1);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(q);
+	}
+	if (rc != SQLITE_OK) {
+		mc_status st = mc_db_error(db, rc, e);
+		if (begin)
+			mc_db_rollback(db);
+		return st;
+	}
+	return MC_OK;
+}
+
+static bool same_mark(const db_mark *x, const db_mark *y)
+{
+	return x->event == y->event && x->dossier == y->dossier;
+}
+
+mc_status mc_db_read_begin(mc_db *db, bool *began, mc_err *e)
+{
+	db_mark m;
+	*began = sqlite3_get_autocommit(db->h) != 0;
+	return *began ? begin_marked(db, true, &m, e) : MC_OK;
+}
+
+mc_status mc_db_read_pair(mc_db *a, mc_db *b, bool *same, bool *a_began, mc_err *e)
+{
+	*same = false;
+	bool a_free = sqlite3_get_autocommit(a->h) != 0; /* not already in a transaction */
+	*a_began = false;
+	db_mark ma, mb;
+	mc_status st = begin_marked(a, a_free, &ma, e);
+	if (st != MC_OK)
+		return st;
+	if ((st = begin_marked(b, true, &mb, e)) != MC_OK) {
+		if (a_free)
+			mc_db_rollback(a);
+		return st;
+	}
+	/* A commit between the two: begin the older one again (a, the first
+	 * time; then whichever went first), so that it catches up. */
+	bool redo_a = a_free;
+	for (int tries = 0; tries < 10 && !same_mark(&ma, &mb); tries++, redo_a = a_free && !redo_a) {
+		mc_db *d = redo_a ? a : b;
+		db_mark *m = redo_a ? &ma : &mb;
+		mc_db_rollback(d);
+		if ((st = begin_marked(d, true, m, e)) != MC_OK) {
+			if (d == a) {
+				mc_db_rollback(b);
+			} else if (a_free) {
+				mc_db_rollback(a);
+			}
+			return st;
+		}
+	}
+	*same = same_mark(&ma, &mb);
+	*a_began = a_free;
+	return MC_OK;
+}
+
+void mc_db_read_end(mc_db *db)
+{
+	if (db && !sqlite3_get_autocommit(db->h))
+		mc_db_rollback(db);
+}
+
 /* A file with tables but neither our application id nor a schema version is someone else's. */
 static mc_status check_ours(mc_db *db, mc_err *e)
 {

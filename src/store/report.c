@@ -110,13 +110,17 @@ static mc_status scan(const mc_ctx *ctx, mc_date from, mc_date to, mc_time *judg
 	mc_time cut = judgement_moment(ctx, end);
 	if (judged)
 		*judged = cut;
-	mc_status st = mc_db_begin_read(ctx->db, e);
+	/* One read transaction; or the caller's, when it holds one (the export
+	 * reads its table and its lists in the same state, mc_db_read_pair). */
+	bool own = sqlite3_get_autocommit(mc_db_handle(ctx->db)) != 0;
+	mc_status st = own ? mc_db_begin_read(ctx->db, e) : MC_OK;
 	if (st != MC_OK)
 		return st;
 	sqlite3_stmt *q;
 	st = mc_db_prepare(ctx->db, scan_sql, &q, e);
 	if (st != MC_OK) {
-		mc_db_rollback(ctx->db);
+		if (own)
+			mc_db_rollback(ctx->db);
 		return st;
 	}
 	sqlite3_bind_int64(q, 1, start);
@@ -187,7 +191,8 @@ static mc_status scan(const mc_ctx *ctx, mc_date from, mc_date to, mc_time *judg
 	if (st == MC_OK && rc != SQLITE_DONE)
 		st = mc_db_error(ctx->db, rc, e);
 	sqlite3_finalize(q);
-	mc_db_rollback(ctx->db);
+	if (own)
+		mc_db_rollback(ctx->db);
 	return st;
 }
 

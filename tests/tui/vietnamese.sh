@@ -73,7 +73,7 @@ tmx resize-window -t t -x 80 -y 24
 keys F9
 wait_for "Đến hạn trong 1 ngày làm việc" || fail "a dashboard label is cut at 80 columns"
 for label in "1Trợ giúp" "2Nhận mới" "3Tìm" "4Hồ sơ" "5Quá hạn" "6Báo cáo" "7PAR" "8Quản trị" \
-	"9Tổng hợp" "10Thoát"; do
+	"9Tổng quan" "10Thoát"; do
 	screen | tail -1 | grep -qF "$label" || fail "the bar at 80 columns lacks $label whole"
 done
 screen | tail -1 | grep -qF "…" && fail "the bar at 80 columns cuts a label"

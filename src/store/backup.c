@@ -8,6 +8,11 @@
  * self-contained file), checked with PRAGMA quick_check, synced and renamed
  * over FILE, then the folder is synced: a crash leaves either the old FILE
  * or the new one, never half a copy.
+ *
+ * While it is written the temporary copy is held with flock(); a backup
+ * killed meanwhile (kill -9, a power cut) leaves it unlocked, and the next
+ * backup to the same FILE removes such leftovers before it starts. (SQLite
+ * locks with fcntl(), which flock() does not touch.)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +20,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +37,42 @@ static void unlink_all(const char *tmp)
 		snprintf(p, sizeof p, "%s%s", tmp, sides[i]);
 		unlink(p);
 	}
+}
+
+/*
+ * Removes what killed backups to path left in dir: "NAME.tmp-XXXXXX" (and
+ * its journal) that no running backup holds. Returns how many it removed.
+ */
+static int remove_leftovers(const char *dir, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	char prefix[PATH_MAX];
+	snprintf(prefix, sizeof prefix, "%s.tmp-", base);
+	size_t plen = strlen(prefix);
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	int removed = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		/* Exactly the mkstemp name: the prefix and 6 characters. */
+		if (strncmp(de->d_name, prefix, plen) != 0 || strlen(de->d_name) != plen + 6)
+			continue;
+		char p[PATH_MAX + 16];
+		if (snprintf(p, sizeof p, "%s/%s", dir, de->d_name) >= (int)sizeof p)
+			continue;
+		int fd = open(p, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+		if (fd < 0)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			unlink_all(p);
+			removed++;
+		}
+		close(fd);
+	}
+	closedir(d);
+	return removed;
 }
 
 static int sync_path(const char *path, bool dir)
@@ -91,14 +134,18 @@ mc_status mc_backup(mc_db *db, const char *path, bool replace, mc_backup_result 
 			                    "to replace it."),
 			                  path);
 	}
+	remove_leftovers(dir, path);
 	char tmp[PATH_MAX];
 	snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0)
 		return mc_err_set(e, MC_ERR_IO, _("cannot create a file in %s: %s."), dir, strerror(errno));
-	/* Personal data: owner only, whatever the umask. */
+	/* Personal data: owner only, whatever the umask. Held until renamed or
+	 * removed, so that no other backup takes it for a leftover. */
 	fchmod(fd, 0600);
-	close(fd);
+	if (flock(fd, LOCK_EX) != 0) {
+		/* a filesystem without flock: leftovers are not recognised, that is all */
+	}
 
 	sqlite3 *dh = NULL;
 	mc_status s = MC_OK;
@@ -166,6 +213,7 @@ mc_status mc_backup(mc_db *db, const char *path, bool replace, mc_backup_result 
 		goto fail;
 	}
 	sync_path(dir, true);
+	close(fd); /* only now: closing a file drops SQLite's fcntl() locks on it too */
 	if (out)
 		snprintf(out->path, sizeof out->path, "%s", path);
 	return MC_OK;
@@ -173,5 +221,6 @@ fail:
 	if (dh)
 		sqlite3_close(dh);
 	unlink_all(tmp);
+	close(fd);
 	return s;
 }

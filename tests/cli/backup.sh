@@ -110,6 +110,24 @@ no=$("$BIN" --db "$DB" --json intake --procedure "$PROC" --name "After restore" 
 [ "$no" = $((nb + 1)) ] && pass "restore: the next intake gets register number $no" || fail "next register number $no (want $((nb + 1)))"
 "$BIN" --db "$DB" verify >/dev/null 2>&1 && pass "restore: verify after new writes" || fail "verify after restore"
 
+# ---- what a killed backup leaves is removed by the next one -------------------
+# A backup killed with kill -9 leaves its temporary copy (FILE.tmp-XXXXXX and
+# maybe its journal), unlocked; a running backup holds its own with flock().
+printf 'half a copy' >"$T/k.db.tmp-Ab3dE9"; printf 'j' >"$T/k.db.tmp-Ab3dE9-journal"
+printf 'being written' >"$T/k.db.tmp-Held01"
+flock "$T/k.db.tmp-Held01" sleep 30 & holder=$!
+sleep 0.2
+printf 'not ours' >"$T/k.db.tmp-other"
+"$BIN" --db "$DB" backup -o "$T/k.db" >/dev/null 2>"$T/err" || { fail "backup beside leftovers"; cat "$T/err"; }
+[ ! -e "$T/k.db.tmp-Ab3dE9" ] && [ ! -e "$T/k.db.tmp-Ab3dE9-journal" ] \
+	&& pass "a killed backup's leftover and its journal are removed by the next backup" || fail "the leftover of a killed backup stays"
+[ -e "$T/k.db.tmp-Held01" ] && pass "a copy another backup is writing (flock) is left alone" || fail "a running backup's copy was removed"
+[ -e "$T/k.db.tmp-other" ] && pass "a file that is not a backup's temporary name is left alone" || fail "an unrelated file was removed"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+left=$(ls "$T" | grep -c '^k\.db\.tmp-......$')
+[ "$left" = 1 ] && pass "after the backup: only the held copy is there" || fail "$left temporary copies after the backup"
+rm -f "$T/k.db"* 
+
 # ---- verify on a file edited by another tool; the production setting ---------
 "$BIN" --db "$DB" backup -o "$T/t.db" >/dev/null
 sqlite3 "$T/t.db" "DROP TRIGGER events_no_update; UPDATE events SET actor = 'someone' WHERE id = 5"

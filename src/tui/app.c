@@ -47,6 +47,18 @@ void tui_message(tui_app *app, bool error, const char *fmt, ...)
 	app->dirty = true;
 }
 
+static void draw_all(tui_app *app);
+
+void tui_busy(tui_app *app, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	va_end(ap);
+	app->status_error = false;
+	draw_all(app);
+}
+
 long long tui_now(const tui_app *app)
 {
 	return (long long)mc_clock_now(&app->cli->clock);

@@ -117,6 +117,15 @@ __attribute__((format(printf, 3, 4)))
 #endif
 void tui_message(tui_app *app, bool error, const char *fmt, ...);
 
+/*
+ * A status message shown at once, before long work that blocks the screen
+ * (a large export or register): the whole screen is drawn now with it.
+ */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void tui_busy(tui_app *app, const char *fmt, ...);
+
 /* The clock of the session (frozen by --now). */
 long long tui_now(const tui_app *app);
 

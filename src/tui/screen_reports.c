@@ -247,7 +247,9 @@ static bool do_export(tui_app *app, tui_dialog *d, void *ctx_, char *err, size_t
 	mc_err e;
 	mc_err_clear(&e);
 	mc_export_summary sum;
+	tui_busy(app, _("Writing %s…"), tui_short_path(path));
 	if (mc_export_period(&ctx, s->period_text, path, &sum, &e) != MC_OK) {
+		tui_message(app, false, "%s", ""); /* the refusal is in the dialog */
 		snprintf(err, size, "%s", e.msg);
 		return false;
 	}
@@ -313,6 +315,8 @@ static void print_register(tui_app *app, rep_state *s)
 	o.to = s->to;
 	bool printer = app->cli->cfg.printer_command[0] != 0;
 	char written[2200];
+	/* A month of a provincial centre is thousands of pages: say so first. */
+	tui_busy(app, "%s", _("Writing the register of the period…"));
 	if (mc_form_print(&ctx, MC_FORM_REGISTER, NULL, &o, NULL, printer, written, sizeof written,
 	                  &e) != MC_OK)
 		tui_message(app, true, "%s", e.msg);

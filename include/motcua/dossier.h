@@ -66,6 +66,8 @@ const char *mc_dossier_status_label(mc_dossier_status s);
 const char *mc_channel_label(mc_channel c);
 /* Translated label of an event kind as stored ("intake", "transfer", ...); an unknown kind as is. */
 const char *mc_event_kind_label(const char *kind);
+/* Translated label of a unit kind as stored ("desk", "department", "leadership"); an unknown one as is. */
+const char *mc_unit_kind_label(const char *kind);
 /* Parsers; an unknown word fails with a sentence naming it and the accepted words. */
 mc_status mc_dossier_status_parse(const char *s, mc_dossier_status *out, mc_err *e);
 mc_status mc_channel_parse(const char *s, mc_channel *out, mc_err *e);

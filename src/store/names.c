@@ -18,9 +18,12 @@ static const char *const channel_labels[] = {N_("in person"), N_("by post"), N_(
 static const char *const result_names[] = {NULL, "approved", "refused"};
 static const char *const notify_names[] = {NULL, "phone", "sms", "email", "letter"};
 
-static const struct {
+/* A word as stored and its label for people. */
+typedef struct name_label {
 	const char *name, *label;
-} event_kinds[] = {
+} name_label;
+
+static const name_label event_kinds[] = {
 	{"intake", N_("received")},       {"transfer", N_("sent to a unit")},
 	{"supplement", N_("supplement asked")}, {"resume", N_("supplement received")},
 	{"finish", N_("result ready")},   {"handover", N_("returned")},
@@ -29,12 +32,29 @@ static const struct {
 	{"refuse", N_("refusal")},        {"note", N_("note")},
 };
 
+static const name_label unit_kinds[] = {
+	{"desk", N_("one-stop desk")},
+	{"department", N_("department")},
+	{"leadership", N_("leadership")},
+};
+
+/* The translated label of a stored word; an unknown word as is. */
+static const char *label_of(const name_label *t, size_t n, const char *word)
+{
+	for (size_t i = 0; word && i < n; i++)
+		if (strcmp(t[i].name, word) == 0)
+			return _(t[i].label);
+	return word ? word : "?";
+}
+
 const char *mc_event_kind_label(const char *kind)
 {
-	for (size_t i = 0; kind && i < sizeof event_kinds / sizeof event_kinds[0]; i++)
-		if (strcmp(event_kinds[i].name, kind) == 0)
-			return _(event_kinds[i].label);
-	return kind ? kind : "?";
+	return label_of(event_kinds, sizeof event_kinds / sizeof event_kinds[0], kind);
+}
+
+const char *mc_unit_kind_label(const char *kind)
+{
+	return label_of(unit_kinds, sizeof unit_kinds / sizeof unit_kinds[0], kind);
 }
 
 const char *mc_dossier_status_name(mc_dossier_status s)

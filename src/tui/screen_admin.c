@@ -354,8 +354,11 @@ static void admin_refresh(tui_app *app, void *st)
 			add(s, "%s", e.msg);
 			break;
 		}
-		for (size_t i = 0; i < n; i++)
-			add(s, "%-14s %-12s %s", u[i].code, u[i].kind, u[i].name);
+		for (size_t i = 0; i < n; i++) {
+			char code[64], kind[128];
+			add(s, "%s %s %s", tui_pad(code, sizeof code, u[i].code, 14),
+			    tui_pad(kind, sizeof kind, mc_unit_kind_label(u[i].kind), 14), u[i].name);
+		}
 		free(u);
 		break;
 	}

@@ -40,7 +40,10 @@ keys End # the timeline is at the bottom, below the due-date trail
 wait_for "đã tiếp nhận" || fail "the timeline does not name the intake in Vietnamese"
 keys F8
 wait_for "Cấu hình" || fail "no administration screen"
-keys Tab Tab Tab
+keys Tab # units: their kind in Vietnamese, not the stored word
+wait_for "phòng, ban" || fail "the units' kinds are not in Vietnamese"
+screen | grep -q "department\|leadership" && fail "a unit's kind is shown as stored (department)"
+keys Tab Tab
 wait_for "Mức nén tệp Excel" || fail "the settings page does not show the Excel compression"
 screen >"$T/settings"
 /usr/bin/python3 - "$T/detail" "Số vào sổ" "Ngày, tháng, năm nhận hồ sơ" "Hạn trả kết quả" \

@@ -19,6 +19,7 @@
 
 #include "cli/cli_db.h"
 #include "cli/commands.h"
+#include "motcua/dossier.h"
 #include "motcua/audit.h"
 #include "motcua/i18n.h"
 #include "motcua/text.h"
@@ -56,7 +57,9 @@ static void text_backdated(const mc_backdated *b, size_t n)
 			cli_put_safe(stdout, b[i].dossier);
 			fputs("  ", stdout);
 		}
-		cli_put_safe(stdout, b[i].kind);
+		/* An event's kind in words ("đã tiếp nhận"), as the screens name it. */
+		cli_put_safe(stdout, strcmp(b[i].source, "par") == 0 ? b[i].kind
+		                                                     : mc_event_kind_label(b[i].kind));
 		printf(_("  dated %s, recorded %s by "), at, rec);
 		cli_put_safe(stdout, b[i].actor);
 		fputc('\n', stdout);

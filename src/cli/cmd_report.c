@@ -132,6 +132,32 @@ static void num_cell(int64_t v, int cols)
 #define NAME_COLS 34
 #define NUM_COLS 8
 
+/* "(3) Tổng số   (4) Trực tuyến …", in lines of at most 100 columns. */
+static void print_legend(void)
+{
+	char line[1024] = "";
+	int width = 0;
+	printf("\n");
+	for (int c = 0; c < MC_RC_COUNT; c++) {
+		char item[256];
+		if (c < MC_RC_STOPPED_WITHDRAWN)
+			snprintf(item, sizeof item, "(%d) %s", c + 3, mc_report_col_label((mc_report_col)c));
+		else
+			snprintf(item, sizeof item, "(*) %s", _("stopped or withdrawn in the period"));
+		int w = mc_text_width(item);
+		if (width && width + 3 + w > 100) {
+			printf("%s\n", line);
+			line[0] = '\0';
+			width = 0;
+		}
+		size_t used = strlen(line);
+		snprintf(line + used, sizeof line - used, "%s%s", width ? "   " : "", item);
+		width += (width ? 3 : 0) + w;
+	}
+	if (width)
+		printf("%s\n", line);
+}
+
 static void print_row(const char *no, const char *name, const int64_t *n)
 {
 	cell(no, 4, true);
@@ -166,22 +192,17 @@ static void print_table(const mc_report *r)
 	cell("", 4, true);
 	printf(" ");
 	cell(r->by == MC_REPORT_BY_PROCEDURE ? _("Procedure") : _("Field"), NAME_COLS, false);
-	/* Group headings span their four columns (col. 3-6, 7-10, 11-13 + stopped). */
-	static const char *const groups[3] = {N_("Received"), N_("Resolved"), N_("Pending")};
+	/* Group headings span their four columns (col. 3-6, 7-10, 11-13 + stopped),
+	 * in the words of the workbook; the columns go by their numbers, named
+	 * in full under the table (8 columns would cut "Trực tuyến"). */
+	static const char *const groups[3] = {N_("Dossiers received for resolution"),
+	                                      N_("Dossiers resolved"), N_("Dossiers being resolved")};
 	for (int g = 0; g < 3; g++) {
 		printf(" ");
 		cell(_(groups[g]), 4 * (NUM_COLS + 1) - 1, false);
 	}
 	printf("\n");
 	cell(_("No."), 4, true);
-	printf(" ");
-	cell("", NAME_COLS, false);
-	for (int c = 0; c < MC_RC_COUNT; c++) {
-		printf(" ");
-		cell(mc_report_col_label((mc_report_col)c), NUM_COLS, true);
-	}
-	printf("\n");
-	cell("", 4, true);
 	printf(" ");
 	cell("(2)", NAME_COLS, false);
 	for (int c = 0; c < MC_RC_COUNT; c++) {
@@ -205,10 +226,10 @@ static void print_table(const mc_report *r)
 		print_row(no, name, r->rows[i].n);
 	}
 	print_row("", _("TOTAL"), r->total.n);
+	print_legend();
 	const int64_t *t = r->total.n;
 	int64_t left = t[MC_RC_CARRIED_OVER] + t[MC_RC_RECEIVED_ONLINE] + t[MC_RC_RECEIVED_DIRECT_POSTAL];
 	int64_t right = t[MC_RC_RESOLVED_TOTAL] + t[MC_RC_PENDING_TOTAL] + t[MC_RC_STOPPED_WITHDRAWN];
-	printf("\n(*) %s\n", _("stopped or withdrawn in the period"));
 	printf(_("Reconciliation: carried over + received = %lld; resolved + pending + stopped/withdrawn = %lld: %s\n"),
 	       (long long)left, (long long)right, left == right ? _("consistent") : _("INCONSISTENT"));
 	char judged[17];

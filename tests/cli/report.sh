@@ -144,8 +144,12 @@ refused "a bad --dossiers is refused" "abc"
 
 # Human output: the table, the reconciliation and the three rates.
 "$BIN" --db "$DB" --now "2026-03-10 08:00" report --period 2026-02 >"$T/human" 2>&1
+# The columns go by their national numbers, named in full under the table
+# (no heading cut to 8 columns), and the groups are the workbook's.
 if grep -q "From 01/02/2026 to 28/02/2026" "$T/human" && grep -q "TOTAL" "$T/human" &&
-   grep -q "consistent" "$T/human" && grep -q "On-time rate C" "$T/human"; then
+   grep -q "consistent" "$T/human" && grep -q "On-time rate C" "$T/human" &&
+   grep -q "Dossiers received for resolution" "$T/human" && grep -q "^(3) .*  (4) " "$T/human" &&
+   grep -q "(13) " "$T/human" && grep -q "^(\*) " "$T/human"; then
 	pass "human table"
 else
 	fail "human table"; cat "$T/human"

@@ -115,6 +115,13 @@ const char *mc_outcome_name(mc_outcome o);
 mc_outcome mc_classify(const mc_calendar *cal, mc_time due, mc_time done);
 /* Late already at `now` (not yet done)? Same rule as mc_classify. */
 bool mc_is_overdue(const mc_calendar *cal, mc_time due, mc_time now);
+/*
+ * Working days late at `now`: 0 when not overdue (mc_is_overdue), else the
+ * working days after the due date up to today, at least 1 (late on the due
+ * day itself when judged by the minute, or late over a weekend). The one
+ * count the screens, the workbook and the command line show.
+ */
+int mc_days_late(const mc_calendar *cal, mc_time due, mc_time now);
 /* Due within the configured window of working days, not yet overdue. */
 bool mc_is_due_soon(const mc_calendar *cal, mc_time due, mc_time now);
 /* The apology must go out by this moment: N working days before due. */

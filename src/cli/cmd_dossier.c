@@ -12,6 +12,7 @@
 
 #include "cli/cli_db.h"
 #include "cli/commands.h"
+#include "motcua/deadline.h"
 #include "motcua/export.h"
 #include "motcua/i18n.h"
 #include "motcua/period.h"
@@ -251,6 +252,15 @@ static int print_dossier(mc_cli *cli, const mc_ctx *ctx, const char *code, bool 
 	printf("%s\n", r);
 	show_label(_("Due:"));
 	printf("%s\n", du);
+	/* An open dossier past its due: how late, as the screens say it. */
+	int late = mc_dossier_status_open(d->status)
+	                   ? mc_days_late(ctx->cal, d->due, mc_clock_now(ctx->clock))
+	                   : 0;
+	if (late > 0) {
+		show_label(_("Delay:"));
+		printf(_("%d working day(s) late"), late);
+		putchar('\n');
+	}
 	if (d->original_due != d->due) {
 		show_label(_("Original due:"));
 		printf("%s\n", od);

@@ -760,6 +760,14 @@ bool mc_is_overdue(const mc_calendar *cal, mc_time due, mc_time now)
 	return mc_classify(cal, due, now) == MC_OUTCOME_LATE;
 }
 
+int mc_days_late(const mc_calendar *cal, mc_time due, mc_time now)
+{
+	if (due == MC_TIME_NONE || now == MC_TIME_NONE || !mc_is_overdue(cal, due, now))
+		return 0;
+	int32_t n = mc_calendar_working_days_between(cal, mc_time_date(due), mc_time_date(now));
+	return n > 0 ? (int)n : 1;
+}
+
 bool mc_is_due_soon(const mc_calendar *cal, mc_time due, mc_time now)
 {
 	if (due == MC_TIME_NONE || now == MC_TIME_NONE || mc_is_overdue(cal, due, now))

@@ -127,17 +127,6 @@ typedef struct ovd_feed {
 	mc_export_dossier out;
 } ovd_feed;
 
-/* Working days from the due date (exclusive) to today (inclusive). */
-static int days_late(const mc_ctx *ctx, mc_time due, mc_time now)
-{
-	int n = 0;
-	mc_date today = mc_time_date(now);
-	for (mc_date d = mc_time_date(due) + 1; d <= today && n < 3650; d++)
-		if (mc_calendar_is_working_day(ctx->cal, d))
-			n++;
-	return n;
-}
-
 static void ovd_start(ovd_feed *f)
 {
 	mc_query_init(&f->q);
@@ -196,7 +185,7 @@ static mc_status ovd_next(void *ctx, const mc_export_dossier **row, mc_err *e)
 	o->original_due = d->has_apology ? d->apology.old_due : MC_TIME_NONE;
 	o->sent_to_unit = o->result_back = o->returned = MC_TIME_NONE;
 	o->overdue = overdue;
-	o->days_late = overdue ? days_late(f->ctx, d->due, f->now) : 0;
+	o->days_late = overdue ? mc_days_late(f->ctx->cal, d->due, f->now) : 0;
 	o->apology = d->has_apology;
 	o->apology_at = d->has_apology ? d->apology.at : MC_TIME_NONE;
 	o->apology_deadline = mc_apology_deadline(f->ctx->cal, d->has_apology ? d->apology.old_due : d->due);

@@ -72,15 +72,7 @@ void tui_short_time(long long t, char *buf, size_t size)
 
 int tui_days_late(tui_app *app, long long due)
 {
-	mc_time now = (mc_time)tui_now(app);
-	if (due == (long long)MC_TIME_NONE || !mc_is_overdue(app->cal, (mc_time)due, now))
-		return 0;
-	int n = 0;
-	mc_date d = mc_time_date((mc_time)due), end = mc_time_date(now);
-	for (mc_date k = d + 1; k <= end && n < 100000; k++)
-		if (mc_calendar_is_working_day(app->cal, k))
-			n++;
-	return n > 0 ? n : 1;
+	return mc_days_late(app->cal, (mc_time)due, (mc_time)tui_now(app));
 }
 
 /* Column layout of the dossier table for a width. */

@@ -402,6 +402,30 @@ static void test_judgement(void **state)
 	mc_calendar_free(cal);
 }
 
+/* Working days late: the one count of the screens, the workbook and `show`. */
+static void test_days_late(void **state)
+{
+	(void)state;
+	mc_config cfg;
+	std_config(&cfg);
+	mc_calendar *cal = real_calendar(&cfg);
+	mc_time due = T("2025-03-14 17:00"); /* a Friday */
+	assert_int_equal(mc_days_late(cal, due, T("2025-03-14 17:30")), 0); /* by date: on the day */
+	assert_int_equal(mc_days_late(cal, due, T("2025-03-15 09:00")), 1); /* Saturday: late, 0 working days */
+	assert_int_equal(mc_days_late(cal, due, T("2025-03-17 09:00")), 1); /* Monday */
+	assert_int_equal(mc_days_late(cal, due, T("2025-03-21 16:00")), 5); /* next Friday */
+	/* Across Reunification Day and Labour Day 2025 (30/4, 1/5; 2/5 off, 26/4 worked). */
+	assert_int_equal(mc_days_late(cal, T("2025-04-29 17:00"), T("2025-05-05 10:00")), 1);
+	assert_int_equal(mc_days_late(cal, MC_TIME_NONE, T("2025-03-17 09:00")), 0);
+	mc_calendar_free(cal);
+
+	cfg.judge_by = MC_JUDGE_BY_MINUTE;
+	cal = real_calendar(&cfg);
+	assert_int_equal(mc_days_late(cal, due, T("2025-03-14 16:59")), 0);
+	assert_int_equal(mc_days_late(cal, due, T("2025-03-14 17:01")), 1); /* late the same day */
+	mc_calendar_free(cal);
+}
+
 static void test_due_soon_apology_risk(void **state)
 {
 	(void)state;
@@ -546,6 +570,7 @@ int main(void)
 		cmocka_unit_test(test_supplements),
 		cmocka_unit_test(test_bad_limits),
 		cmocka_unit_test(test_judgement),
+		cmocka_unit_test(test_days_late),
 		cmocka_unit_test(test_due_soon_apology_risk),
 		cmocka_unit_test(test_day_arithmetic),
 		cmocka_unit_test(test_impact),

@@ -39,20 +39,20 @@
  * definitions). MC_PAR_MANUAL: entered by hand (`motcua par set`).
  */
 #define MC_PAR_METRIC_LIST(X) \
-	X(MC_PAR_MANUAL, "manual") \
-	X(MC_PAR_ONTIME_A, "ontime_A") \
-	X(MC_PAR_ONTIME_B, "ontime_B") \
-	X(MC_PAR_ONTIME_C, "ontime_C") \
-	X(MC_PAR_APOLOGY_COVERAGE, "apology_coverage") \
-	X(MC_PAR_ONLINE_SHARE, "online_share") \
-	X(MC_PAR_SATISFACTION, "satisfaction") \
-	X(MC_PAR_SUPPLEMENT_TIMELINESS, "supplement_timeliness") \
-	X(MC_PAR_DIGITISED_SHARE, "digitised_share") \
-	X(MC_PAR_ONLINE_PAYMENT_SHARE, "online_payment_share") \
-	X(MC_PAR_E_RESULT_SHARE, "e_result_share")
+	X(MC_PAR_MANUAL, "manual", N_("entered by hand")) \
+	X(MC_PAR_ONTIME_A, "ontime_A", N_("on-time rate A")) \
+	X(MC_PAR_ONTIME_B, "ontime_B", N_("on-time rate B")) \
+	X(MC_PAR_ONTIME_C, "ontime_C", N_("on-time rate C")) \
+	X(MC_PAR_APOLOGY_COVERAGE, "apology_coverage", N_("late dossiers with an apology")) \
+	X(MC_PAR_ONLINE_SHARE, "online_share", N_("share received online")) \
+	X(MC_PAR_SATISFACTION, "satisfaction", N_("satisfied applicants")) \
+	X(MC_PAR_SUPPLEMENT_TIMELINESS, "supplement_timeliness", N_("supplement requests in time")) \
+	X(MC_PAR_DIGITISED_SHARE, "digitised_share", N_("share digitised")) \
+	X(MC_PAR_ONLINE_PAYMENT_SHARE, "online_payment_share", N_("share paid online")) \
+	X(MC_PAR_E_RESULT_SHARE, "e_result_share", N_("share of results issued electronically"))
 
 typedef enum {
-#define MC_X_ENUM(name, text) name,
+#define MC_X_ENUM(name, text, label) name,
 	MC_PAR_METRIC_LIST(MC_X_ENUM)
 #undef MC_X_ENUM
 	MC_PAR_METRIC_COUNT
@@ -60,6 +60,8 @@ typedef enum {
 
 /* The rubric's name of a metric ("ontime_A"); NULL when out of range. */
 const char *mc_par_metric_name(mc_par_metric m);
+/* The metric in words for people ("tỷ lệ đúng hạn A"); NULL when out of range. */
+const char *mc_par_metric_label(mc_par_metric m);
 /* Look a name up; false when unknown. */
 bool mc_par_metric_from_name(const char *name, mc_par_metric *out);
 

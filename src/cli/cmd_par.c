@@ -262,10 +262,10 @@ static void print_text(const mc_rubric *r, const mc_par_scorecard *sc)
 		}
 		if (it->has_value) {
 			rate_text(it->num, it->den, v, sizeof v);
-			printf("    %s: %s %% (%lld/%lld)  %s %s / %s\n", mc_par_metric_name(c->metric), v,
+			printf("    %s: %s %% (%lld/%lld)  %s %s / %s\n", mc_par_metric_label(c->metric), v,
 			       (long long)it->num, (long long)it->den, _("points"), pts, max);
 		} else {
-			printf("    %s: %s  %s %s / %s\n", mc_par_metric_name(c->metric),
+			printf("    %s: %s  %s %s / %s\n", mc_par_metric_label(c->metric),
 			       _("no dossier yet"), _("points"), pts, max);
 		}
 		if (it->next.exists)

@@ -29,9 +29,15 @@ struct mc_rubric {
 };
 
 static const char *const metric_names[] = {
-#define MC_X_NAME(name, text) text,
+#define MC_X_NAME(name, text, label) text,
 	MC_PAR_METRIC_LIST(MC_X_NAME)
 #undef MC_X_NAME
+};
+
+static const char *const metric_labels[] = {
+#define MC_X_LABEL(name, text, label) label,
+	MC_PAR_METRIC_LIST(MC_X_LABEL)
+#undef MC_X_LABEL
 };
 
 const char *mc_par_metric_name(mc_par_metric m)
@@ -39,6 +45,13 @@ const char *mc_par_metric_name(mc_par_metric m)
 	if ((int)m < 0 || m >= MC_PAR_METRIC_COUNT)
 		return NULL;
 	return metric_names[m];
+}
+
+const char *mc_par_metric_label(mc_par_metric m)
+{
+	if ((int)m < 0 || m >= MC_PAR_METRIC_COUNT)
+		return NULL;
+	return _(metric_labels[m]);
 }
 
 bool mc_par_metric_from_name(const char *name, mc_par_metric *out)

@@ -225,7 +225,7 @@ static void par_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	if (n > 0) {
 		const mc_par_result *it = &sc->items[s->cursor];
 		char wi[600];
-		snprintf(line, sizeof line, "[%s] %s · %s", it->crit->id, mc_par_metric_name(it->crit->metric),
+		snprintf(line, sizeof line, "[%s] %s · %s", it->crit->id, mc_par_metric_label(it->crit->metric),
 		         it->crit->name);
 		tui_put(ty + 1, 1, cols - 2, line, dim, false);
 		what_if(it, wi, sizeof wi);
@@ -289,7 +289,7 @@ static void open_manual(tui_app *app, par_state *s)
 	const mc_par_criterion *c = it->crit;
 	if (c->metric != MC_PAR_MANUAL) {
 		tui_message(app, true, _("%s is fed by the dossiers (%s); only manual criteria are entered."),
-		            c->id, mc_par_metric_name(c->metric));
+		            c->id, mc_par_metric_label(c->metric));
 		return;
 	}
 	char title[400], initial[32] = "", max[32];

@@ -516,6 +516,10 @@ static void test_year_range_and_numbers(void **state)
 	assert_string_equal(mc_par_metric_name(MC_PAR_SUPPLEMENT_TIMELINESS), "supplement_timeliness");
 	assert_false(mc_par_metric_from_name("ontime_b", &mt));
 	assert_null(mc_par_metric_name(MC_PAR_METRIC_COUNT));
+	/* Every metric has words for people (the screens and the text output). */
+	for (int m = 0; m < MC_PAR_METRIC_COUNT; m++)
+		assert_true(mc_par_metric_label((mc_par_metric)m) && *mc_par_metric_label((mc_par_metric)m));
+	assert_null(mc_par_metric_label(MC_PAR_METRIC_COUNT));
 }
 
 int main(void)

@@ -230,9 +230,13 @@ static void draw_bar(tui_app *app)
 		w[widest]--;
 		total--;
 	}
+	/* Spare columns go after keys 1-9 (the last needs none), spread evenly:
+	 * when there are fewer than nine, the labels that touch are scattered. */
 	int extra = app->cols > total ? app->cols - total : 0;
 	for (int n = 1, x = 0; n <= 10; n++) {
-		int slot = w[n] + extra / 10 + (n <= extra % 10);
+		int slot = w[n];
+		if (n < 10)
+			slot += extra / 9 + (n * (extra % 9)) / 9 - ((n - 1) * (extra % 9)) / 9;
 		char key[8];
 		snprintf(key, sizeof key, fkeys ? "F%d" : "%d", n);
 		int kx = tui_put(y, x, slot, key, tui_attr(TUI_ROLE_BAR_KEY), false);

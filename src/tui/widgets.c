@@ -405,6 +405,13 @@ void tui_edit_draw(const tui_edit *ed, int y, int x, int width, bool focused)
 
 void tui_draw_hints(int y, int x, int width, int scope)
 {
+	/*
+	 * Hints that do not fit go on to the line below when that is the status
+	 * line (the screens put their hints just above it): a message, when there
+	 * is one, is drawn over them. At 80 columns in Vietnamese the detail's
+	 * "w rút HS  p in" would be lost otherwise.
+	 */
+	bool spill = y + 1 == LINES - 2;
 	int col = 0;
 	for (size_t i = 0; i < tui_keymap_count && col < width; i++) {
 		const tui_binding *b = &tui_keymap[i];
@@ -420,8 +427,13 @@ void tui_draw_hints(int y, int x, int width, int scope)
 		bool own = b->action == TUI_ACT_VIEW || b->action == TUI_ACT_PERIOD_PREV ||
 		           b->action == TUI_ACT_PERIOD_NEXT || b->action == TUI_ACT_NEXT_TAB;
 		int need = (own ? 0 : tui_width(key) + 1) + tui_width(label) + 2;
-		if (col + need > width)
-			break;
+		if (col + need > width) {
+			if (!spill)
+				break;
+			spill = false;
+			y++;
+			col = 0;
+		}
 		if (!own)
 			col += tui_put(y, x + col, width - col, key, tui_attr(TUI_ROLE_BAR_KEY), false) + 1;
 		col += tui_put(y, x + col, width - col, label, tui_attr(TUI_ROLE_DIM), false) + 2;

@@ -101,6 +101,7 @@ screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} " || fail "the codes do not show the
 keys Enter
 wait_for "Số vào sổ" || fail "the detail did not open at 80 columns"
 screen | sed -n '2,21p' | grep -F "…" && fail "the detail cuts a line at 80 columns"
+screen | grep -q "^w rút HS  p in" || fail "the detail's last keys (p: print) are not offered at 80 columns"
 keys F4
 wait_for "theo hạn trả ·" || fail "the list did not come back"
 # The overdue screen at 80 columns: the apology deadline stays whole (the

@@ -41,6 +41,7 @@
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -164,9 +165,16 @@ static _Thread_local struct {
 } candidate;
 static _Thread_local struct pz *owned;
 
+/* The processors this process may run on (its affinity: a container or
+ * taskset may allow fewer than the machine has), at most MAX_WORKERS. */
 static int processors(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	long n = 0;
+	cpu_set_t set;
+	if (sched_getaffinity(0, sizeof set, &set) == 0)
+		n = CPU_COUNT(&set);
+	if (n < 1)
+		n = sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
 		n = 1;
 	return n > MAX_WORKERS ? MAX_WORKERS : (int)n;

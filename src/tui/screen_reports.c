@@ -105,19 +105,40 @@ static void rep_refresh(tui_app *app, void *st)
 		snprintf(s->error, sizeof s->error, "%s", e.msg);
 }
 
-/* One rate: its label padded to lw display columns, the value, its definition. */
-static void rate_line(int y, int cols, int lw, const char *name, const mc_rate *r, const char *def)
+/* A rate's value and its numerator/denominator, "86.2 % (589/683) ". */
+static void rate_value(const mc_rate *r, bool narrow, char *buf, size_t size)
 {
-	char buf[400];
 	if (r->valid)
-		snprintf(buf, sizeof buf, "%5.1f %%  (%lld/%lld)  %s", mc_rate_round(r),
-		         (long long)r->num, (long long)r->den, def);
+		snprintf(buf, size, narrow ? "%5.1f %% (%lld/%lld) " : "%5.1f %%  (%lld/%lld)  ",
+		         mc_rate_round(r), (long long)r->num, (long long)r->den);
 	else
-		snprintf(buf, sizeof buf, "    —    %s", def);
-	int a = tui_attr(TUI_ROLE_NORMAL);
-	tui_put(y, 1, lw, name, a, false);
-	if (cols - 3 - lw > 0)
-		tui_put(y, 2 + lw, cols - 3 - lw, buf, a, false);
+		snprintf(buf, size, "    —    ");
+}
+
+/*
+ * One rate: its label padded to lw display columns, its value padded to vw,
+ * its definition; the definition goes on to a second line under itself
+ * when it does not fit (rate C's at 80 columns). With y < 0 nothing is
+ * drawn: the lines it takes (1 or 2).
+ */
+static int rate_line(int y, int cols, int lw, int vw, const char *name, const mc_rate *r,
+                     const char *def)
+{
+	char value[96];
+	rate_value(r, cols < 100, value, sizeof value);
+	int vx = 2 + lw, dx = vx + vw, dw = cols - 1 - dx;
+	const char *start[2];
+	size_t len[2];
+	int lines = dw >= 10 ? tui_wrap(def, dw, start, len, 2) : 0;
+	if (y >= 0) {
+		int a = tui_attr(TUI_ROLE_NORMAL);
+		tui_put(y, 1, lw, name, a, false);
+		if (cols - 1 - vx > 0)
+			tui_put(y, vx, cols - 1 - vx, value, a, false);
+		for (int i = 0; i < lines; i++)
+			tui_put_span(y + i, dx, dw, start[i], len[i], a, false);
+	}
+	return lines > 1 ? lines : 1;
 }
 
 static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
@@ -134,6 +155,34 @@ static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		tui_put(y0 + 2, 1, cols - 2, s->error, tui_attr(TUI_ROLE_ERROR), false);
 		return;
 	}
+	/* The rates under the table, with their definitions: lines they take. */
+	const struct {
+		const char *name;
+		const mc_rate *r;
+		const char *def;
+	} rates[] = {
+		{_("Rate A"), &s->rep->rate_a, _("(early + on time) / resolved")},
+		{_("Rate B"), &s->rep->rate_b, _("(early + on time) / received")},
+		{_("Rate C"), &s->rep->rate_c, _("100 − (late + pending overdue) / (resolved + pending)")},
+		{_("Satisfaction"), &s->rep->satisfaction, _("ratings 2 or 3 / rated dossiers resolved")},
+		{_("Share online"), &s->rep->online_share, _("online / received in the period")},
+		{_("Apologies"), &s->rep->late_with_apology,
+		 _("late dossiers with an apology / late dossiers")},
+	};
+#define NRATES (sizeof rates / sizeof rates[0])
+	/* The labels' column is as wide as the widest label in the interface's language. */
+	int lw = 0, vw = 0;
+	for (size_t i = 0; i < NRATES; i++) {
+		char value[96];
+		rate_value(rates[i].r, cols < 100, value, sizeof value);
+		if (tui_width(rates[i].name) > lw)
+			lw = tui_width(rates[i].name);
+		if (tui_width(value) > vw)
+			vw = tui_width(value); /* the definitions in one column */
+	}
+	int extra = 0; /* definitions that take a second line */
+	for (size_t i = 0; i < NRATES; i++)
+		extra += rate_line(-1, cols, lw, vw, rates[i].name, rates[i].r, rates[i].def) - 1;
 	/* Columns 3..13: numbers 6 wide; the field takes the rest. */
 	int nw = 6, ncols = MC_RC_COUNT - 1; /* stopped/withdrawn not shown in the table */
 	int fw = cols - 2 - ncols * nw;
@@ -147,7 +196,7 @@ static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		snprintf(num, sizeof num, "(%d)", c + 3);
 		tui_put_right(hy, 1 + fw + c * nw, nw - 1, num, a);
 	}
-	int body = rows - 11;
+	int body = rows - 11 - extra;
 	int n = (int)s->rep->n_rows + 1;
 	int top = s->row >= body ? s->row - body + 1 : 0;
 	for (int i = 0; i < body && top + i < n; i++) {
@@ -164,7 +213,7 @@ static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
 			              sel ? tui_attr(TUI_ROLE_SELECTED) : ra);
 		}
 	}
-	int y = y0 + rows - 8;
+	int y = y0 + rows - 8 - extra;
 	/* The selected cell in words: its field first, whose name the table may
 	 * have cut ("Đăng ký bi…" at 80 columns), then its column. */
 	char colname[200], line[400];
@@ -173,26 +222,9 @@ static void rep_draw(tui_app *app, void *st, int y0, int rows, int cols)
 	snprintf(line, sizeof line, "%s · %s",
 	         s->row < (int)s->rep->n_rows ? s->rep->rows[s->row].field : _("Total"), colname);
 	tui_put(y++, 1, cols - 2, line, tui_attr(TUI_ROLE_DIM), false);
-	const struct {
-		const char *name;
-		const mc_rate *r;
-		const char *def;
-	} rates[] = {
-		{_("Rate A"), &s->rep->rate_a, _("(early + on time) / resolved")},
-		{_("Rate B"), &s->rep->rate_b, _("(early + on time) / received")},
-		{_("Rate C"), &s->rep->rate_c, _("100 − (late + pending overdue) / (resolved + pending)")},
-		{_("Satisfaction"), &s->rep->satisfaction, _("ratings 2 or 3 / rated dossiers resolved")},
-		{_("Online share"), &s->rep->online_share, _("online / received in the period")},
-		{_("Apologies"), &s->rep->late_with_apology,
-		 _("late dossiers with an apology / late dossiers")},
-	};
-	/* The labels' column is as wide as the widest label in the interface's language. */
-	int lw = 0;
-	for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
-		if (tui_width(rates[i].name) > lw)
-			lw = tui_width(rates[i].name);
-	for (size_t i = 0; i < sizeof rates / sizeof rates[0]; i++)
-		rate_line(y++, cols, lw, rates[i].name, rates[i].r, rates[i].def);
+	for (size_t i = 0; i < NRATES; i++)
+		y += rate_line(y, cols, lw, vw, rates[i].name, rates[i].r, rates[i].def);
+#undef NRATES
 	tui_draw_hints(y0 + rows - 1, 0, cols, TUI_SCREEN_REPORTS);
 }
 

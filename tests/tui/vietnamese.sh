@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The interface in Vietnamese (language = vi): the bar and the screens speak
 # Vietnamese with diacritics, and labelled values stay in one column although
-# the Vietnamese labels are longer and multibyte ("Tỷ lệ hồ sơ trực tuyến" is
-# 22 columns, 32 bytes): on the reports screen's rates, the dossier detail and
+# the Vietnamese labels are longer and multibyte ("Mức độ hài lòng" is
+# 15 columns, 22 bytes): on the reports screen's rates, the dossier detail and
 # the settings page every value starts in the same column as the first one's.
 TUI_LANG=vi
 . "$(dirname "$0")/lib.sh"
@@ -17,7 +17,7 @@ wait_for "Mức độ hài lòng" || fail "no satisfaction line"
 screen >"$T/screen"
 /usr/bin/python3 - "$T/screen" <<'EOP' || fail "the rates are not in one column"
 import re, sys
-labels = ['Tỷ lệ A', 'Tỷ lệ B', 'Tỷ lệ C', 'Mức độ hài lòng', 'Tỷ lệ hồ sơ trực tuyến', 'Xin lỗi']
+labels = ['Tỷ lệ A', 'Tỷ lệ B', 'Tỷ lệ C', 'Mức độ hài lòng', 'Trực tuyến', 'Xin lỗi']
 lines = open(sys.argv[1], encoding='utf-8').read().splitlines()
 cols = {}
 for lab in labels:
@@ -115,6 +115,9 @@ screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} .*CHƯA GỬI, hạn [0-3][0-9]/[01]
 # lines instead of ending in "…".
 keys F6
 wait_for "Tỷ lệ A" || fail "the reports screen did not open at 80 columns"
+# Every rate's definition is whole at 80 columns (rate C's on two lines).
+screen | grep -q "^ *quyết + đang giải quyết)" || fail "rate C's definition is cut at 80 columns"
+screen | grep -q "đã giải quyết có đánh giá *$" || fail "the satisfaction's definition is cut at 80 columns"
 keys e
 wait_for "Xuất số liệu" || fail "no export dialog"
 keys Enter

@@ -111,13 +111,14 @@ wait_for "Cần xin lỗi" || fail "the overdue screen did not open in Vietnames
 wait_for "CHƯA GỬI, hạn" || fail "no apology to send in the demo data"
 screen | grep -q "^…[0-9]\{6\}-[0-9]\{4\} .*CHƯA GỬI, hạn [0-3][0-9]/[01][0-9] [0-2][0-9]:[0-5][0-9] *$" ||
 	fail "the apology deadline is cut at 80 columns"
-# A message longer than the line (the export's, with its path) takes two
-# lines instead of ending in "…".
+# The reports at 80 columns: every rate's definition is whole (rate C's on
+# two lines).
 keys F6
 wait_for "Tỷ lệ A" || fail "the reports screen did not open at 80 columns"
-# Every rate's definition is whole at 80 columns (rate C's on two lines).
 screen | grep -q "^ *quyết + đang giải quyết)" || fail "rate C's definition is cut at 80 columns"
 screen | grep -q "đã giải quyết có đánh giá *$" || fail "the satisfaction's definition is cut at 80 columns"
+# A message longer than the line (the export's, with its path) takes two
+# lines instead of ending in "…".
 keys e
 wait_for "Xuất số liệu" || fail "no export dialog"
 keys Enter

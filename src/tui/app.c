@@ -188,11 +188,11 @@ static const tui_binding *bar_binding(int scope, int n)
 
 /*
  * F1-F10, htop style. Each key gets the columns its label needs, the rest is
- * shared out. When the labels do not all fit (80 columns in Vietnamese: 83
- * columns without blanks), the keys are written without their "F", as
- * Midnight Commander does ("1Trợ giúp 2Nhận mới"), so every label stays
- * whole; only if that is still too wide are the longest labels cut, so
- * "Tìm" and "PAR" never are.
+ * shared out. When the labels with their blanks do not fit (80 columns),
+ * the keys are written without their "F", as Midnight Commander does
+ * ("1Help 2Intake"); then the blanks go ("1Trợ giúp2Nhận mới", the digits
+ * in the key colour), so every label stays whole; only if that is still too
+ * wide are the longest labels cut, so "Tìm" and "PAR" never are.
  */
 static void draw_bar(tui_app *app)
 {
@@ -210,10 +210,10 @@ static void draw_bar(tui_app *app)
 		lw[n] = tui_width(label[n]);
 		labels += lw[n];
 	}
-	/* Keys "F1".."F10" take 21 columns, "1".."10" 11; a blank after each label
-	 * takes 10 more and is dropped before the "F". */
-	bool fkeys = labels + 21 <= app->cols;
-	int sep = (fkeys ? labels + 31 : labels + 21) <= app->cols ? 1 : 0;
+	/* Keys "F1".."F10" take 21 columns, "1".."10" 11, a blank after each
+	 * label 10: the "F" goes before the blanks (they keep labels apart). */
+	bool fkeys = labels + 31 <= app->cols;
+	int sep = (fkeys || labels + 21 <= app->cols) ? 1 : 0;
 	int kw[11], w[11], total = 0;
 	for (int n = 1; n <= 10; n++) {
 		kw[n] = (n < 10 ? 1 : 2) + (fkeys ? 1 : 0);

@@ -27,7 +27,7 @@ const tui_binding tui_keymap[] = {
 	{G, KEY_F(7), true, TUI_ACT_PAR, N_("PAR"), N_("PAR INDEX scorecard")},
 	{G, KEY_F(8), true, TUI_ACT_ADMIN, N_("Admin"),
 	 N_("Procedures, units, calendar and settings")},
-	{G, KEY_F(9), true, TUI_ACT_DASHBOARD, N_("Home"), N_("Dashboard")},
+	{G, KEY_F(9), true, TUI_ACT_DASHBOARD, N_("Dashboard"), N_("Dashboard")},
 	{G, KEY_F(10), true, TUI_ACT_QUIT, N_("Quit"), N_("Leave the program")},
 	{G, '?', false, TUI_ACT_HELP, NULL, N_("Show the keys of this screen")},
 	{G, 'q', false, TUI_ACT_QUIT, NULL, N_("Leave the program")},

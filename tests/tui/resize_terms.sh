@@ -31,7 +31,7 @@ for term in xterm-256color tmux-256color screen linux; do
 		screen | grep -qF "too small" && fail "$term: garbage left after resize"
 		tmx resize-window -t t -x 80 -y 24
 		wait_gone "too small" 2 || fail "$term: 80x24 must be enough"
-		wait_for "F10" || fail "$term: no function-key bar at 80x24"
+		wait_for "10Quit" || fail "$term: no function-key bar at 80x24 (keys as 1Help … 10Quit)"
 		keys Escape F10
 		wait_for "[exited 0]" || fail "$term $env: did not exit cleanly"
 		tmx kill-server >/dev/null 2>&1

@@ -14,7 +14,6 @@
 #include "motcua/forms.h"
 #include "motcua/deadline.h"
 #include "motcua/i18n.h"
-#include "motcua/text.h"
 #include "motcua/users.h"
 #include "tui/screens.h"
 
@@ -262,33 +261,15 @@ static void detail_draw(tui_app *app, void *st, int y0, int rows, int cols)
 		int v = 0;
 		for (int i = 0; i < s->n; i++) {
 			const line *l = &s->lines[i];
-			const char *t = l->text;
-			int x = 0;
-			for (bool first = true; first || *t; first = false) {
-				int w = width - x;
-				if (w < 10) { /* an indent too deep for the screen */
-					x = 0;
-					w = width;
-				}
-				int used;
-				size_t n = mc_text_fit(t, w, &used);
-				if (t[n]) { /* break at the last space that leaves a word whole */
-					size_t k = n;
-					while (k > 0 && t[k] != ' ')
-						k--;
-					if (k > 0)
-						n = k;
-				}
-				if (pass == 1 && v >= s->top && v - s->top < body) {
-					char buf[LINE_LEN];
-					memcpy(buf, t, n);
-					buf[n] = '\0';
-					tui_put(y0 + v - s->top, 1 + x, w, buf, tui_attr(l->role), false);
-				}
-				v++;
-				t += n;
-				t += strspn(t, " ");
-				x = l->indent;
+			/* An indent too deep for the screen continues from the left. */
+			int indent = width - l->indent >= 10 ? l->indent : 0;
+			const char *start[16];
+			size_t len[16];
+			int n = tui_wrap_hang(l->text, width, width - indent, start, len, 16);
+			for (int k = 0; k < (n ? n : 1); k++, v++) {
+				if (pass == 1 && n && v >= s->top && v - s->top < body)
+					tui_put_span(y0 + v - s->top, 1 + (k ? indent : 0), k ? width - indent : width,
+					             start[k], len[k], tui_attr(l->role), false);
 			}
 		}
 		if (pass == 0) {

@@ -18,7 +18,6 @@
 #include "motcua/i18n.h"
 #include "motcua/letters.h"
 #include "motcua/query.h"
-#include "motcua/text.h"
 #include "tui/screens.h"
 
 enum { F_PROC, F_ID, F_NAME, F_PHONE, F_ADDRESS, F_EMAIL, F_CHANNEL, F_SETS, F_DOCS, F_COUNT };
@@ -419,27 +418,11 @@ static void intake_draw(tui_app *app, void *st, int y0, int rows, int cols)
 			int y = y0 + 4;
 			for (size_t i = 0; i < trail.n && y < rend; i++) {
 				/* Wrap each trail sentence over the column. */
-				const char *t = trail.lines[i];
-				while (*t && y < rend) {
-					int used = 0;
-					size_t len = mc_text_fit(t, rw - 2, &used);
-					if (len == 0)
-						break;
-					char part[512];
-					size_t cut = len;
-					if (t[len]) {
-						for (size_t b = len; b > len / 2; b--)
-							if (t[b] == ' ') {
-								cut = b;
-								break;
-							}
-					}
-					snprintf(part, sizeof part, "%.*s", (int)cut, t);
-					tui_put(y++, rx, rw, part, normal, false);
-					t += cut;
-					while (*t == ' ')
-						t++;
-				}
+				const char *start[16];
+				size_t len[16];
+				int n = tui_wrap(trail.lines[i], rw - 2, start, len, 16);
+				for (int k = 0; k < n && y < rend; k++)
+					tui_put_span(y++, rx, rw, start[k], len[k], normal, false);
 			}
 		} else {
 			tui_put(y0 + 1, rx, rw, e.msg, tui_attr(TUI_ROLE_ERROR), false);

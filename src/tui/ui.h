@@ -58,6 +58,10 @@ int tui_put_right(int y, int x, int width, const char *s, int attr);
  * tui_put to end with '…'). Fills start[] and len[] (bytes); returns the lines.
  */
 int tui_wrap(const char *s, int width, const char **start, size_t *len, int max_lines);
+/* The same with a first line of `first` columns and the others of `width`
+ * (a value that continues under itself, indented). */
+int tui_wrap_hang(const char *s, int first, int width, const char **start, size_t *len,
+                  int max_lines);
 /* tui_put of the first len bytes of s. */
 void tui_put_span(int y, int x, int width, const char *s, size_t len, int attr, bool pad);
 /*

@@ -167,14 +167,20 @@ int tui_put_right(int y, int x, int width, const char *s, int attr)
 	return tui_put(y, x + width - w, w, s, attr, false);
 }
 
-int tui_wrap(const char *s, int width, const char **start, size_t *len, int max_lines)
+int tui_wrap_hang(const char *s, int first, int width, const char **start, size_t *len,
+                  int max_lines)
 {
 	int n = 0;
-	if (!s || width <= 0)
+	if (!s)
 		return 0;
 	while (*s && n < max_lines) {
+		int w = n == 0 ? first : width;
+		if (w <= 0)
+			break;
 		int used;
-		size_t k = mc_text_fit(s, width, &used);
+		size_t k = mc_text_fit(s, w, &used);
+		if (k == 0) /* not even one character fits */
+			break;
 		if (s[k] && n + 1 < max_lines) {
 			size_t b = k;
 			while (b > 0 && s[b] != ' ')
@@ -192,6 +198,11 @@ int tui_wrap(const char *s, int width, const char **start, size_t *len, int max_
 			s++;
 	}
 	return n;
+}
+
+int tui_wrap(const char *s, int width, const char **start, size_t *len, int max_lines)
+{
+	return tui_wrap_hang(s, width, width, start, len, max_lines);
 }
 
 void tui_put_span(int y, int x, int width, const char *s, size_t len, int attr, bool pad)

@@ -232,5 +232,17 @@ EOP
 then pass "show in Vietnamese: values in one column, events in words"
 else fail "show in Vietnamese"; cat "$T/human-vi"; fi
 
+# An open late dossier says how late in working days (the screens' count);
+# a returned one does not.
+"$BIN" --db "$DB" --now "2025-03-19 10:00" --config "$T/vi.ini" show "$F" >"$T/late-vi" 2>&1
+grep -q "^  Trễ hạn: *trễ [1-9][0-9]* ngày làm việc$" "$T/late-vi" \
+	&& pass "show of a late open dossier: 'Trễ hạn: trễ N ngày làm việc'" || { fail "show of a late dossier"; cat "$T/late-vi"; }
+"$BIN" --db "$DB" --now "2025-03-19 10:00" show "$A" | grep -q "Delay:" \
+	&& fail "a returned dossier shows a delay" || pass "a returned dossier shows no delay"
+# Back-dated writes (all of these, under --now) are listed with the event in words.
+"$BIN" --db "$DB" --config "$T/vi.ini" audit backdated >"$T/bd-vi" 2>&1
+grep -q "đã tiếp nhận" "$T/bd-vi" && ! grep -q " intake " "$T/bd-vi" \
+	&& pass "audit backdated names events in words" || { fail "audit backdated in Vietnamese"; head -3 "$T/bd-vi"; }
+
 echo "lifecycle: $fails failure(s)"
 [ "$fails" -eq 0 ]

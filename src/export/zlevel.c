@@ -106,8 +106,6 @@ static end_fn real_end(void)
 
 /* ---- one stream taken over ---------------------------------------------- */
 
-enum job_state { JOB_FILLING, JOB_QUEUED, JOB_DONE };
-
 struct job {
 	unsigned char *in; /* DICT bytes of room for the dictionary, then CHUNK of input */
 	size_t dict_len;   /* dictionary bytes, just before in + DICT */
@@ -116,7 +114,7 @@ struct job {
 	size_t out_cap, out_len, out_pos; /* out_pos: bytes already handed to the caller */
 	bool last;
 	int err; /* Z_OK or zlib's error */
-	enum job_state state;
+	bool done; /* deflated (under the mutex once workers run) */
 };
 
 /* What deflates jobs on one thread: zlib at the stream's parameters, or
@@ -323,7 +321,7 @@ static void *worker(void *arg)
 		atomic_fetch_add(&parallel_jobs, 1);
 		pthread_mutex_lock(&p->mu);
 		j->err = rc;
-		j->state = JOB_DONE;
+		j->done = true;
 		pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -360,7 +358,7 @@ static struct job *filling_job(struct pz *p)
 	j->out_len = j->out_pos = 0;
 	j->last = false;
 	j->err = Z_OK;
-	j->state = JOB_FILLING;
+	j->done = false;
 	p->filling = true;
 	return j;
 }
@@ -387,13 +385,12 @@ static void submit(struct pz *p, bool last)
 			p->inline_open = true;
 		}
 		j->err = coder_run(&p->inline_coder, j);
-		j->state = JOB_DONE;
+		j->done = true;
 		p->submitted++;
 		p->taken++;
 		return;
 	}
 	pthread_mutex_lock(&p->mu);
-	j->state = JOB_QUEUED;
 	p->submitted++;
 	pthread_cond_signal(&p->work);
 	pthread_mutex_unlock(&p->mu);
@@ -405,7 +402,7 @@ static void drain(struct pz *p, z_streamp s)
 	while (p->head < p->submitted && s->avail_out > 0) {
 		struct job *j = &p->slot[p->head % (unsigned long)p->nslots];
 		pthread_mutex_lock(&p->mu);
-		bool ready = j->state == JOB_DONE;
+		bool ready = j->done;
 		pthread_mutex_unlock(&p->mu);
 		if (!ready)
 			return;
@@ -431,7 +428,7 @@ static void wait_head(struct pz *p)
 {
 	struct job *j = &p->slot[p->head % (unsigned long)p->nslots];
 	pthread_mutex_lock(&p->mu);
-	while (j->state != JOB_DONE)
+	while (!j->done)
 		pthread_cond_wait(&p->done, &p->mu);
 	pthread_mutex_unlock(&p->mu);
 }

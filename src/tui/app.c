@@ -37,14 +37,19 @@ const tui_screen_ops *const tui_screens[TUI_SCREEN_COUNT] = {
 	[TUI_SCREEN_HELP] = &tui_screen_help,
 };
 
+static void set_status(tui_app *app, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	app->status_error = error;
+	app->dirty = true;
+}
+
 void tui_message(tui_app *app, bool error, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	set_status(app, error, fmt, ap);
 	va_end(ap);
-	app->status_error = error;
-	app->dirty = true;
 }
 
 static void draw_all(tui_app *app);
@@ -53,9 +58,8 @@ void tui_busy(tui_app *app, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	set_status(app, false, fmt, ap);
 	va_end(ap);
-	app->status_error = false;
 	draw_all(app);
 }
 
